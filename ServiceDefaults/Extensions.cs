@@ -1,0 +1,36 @@
+using ECommerce.ServiceDefaults.Correlation;
+using ECommerce.ServiceDefaults.Discovery;
+using ECommerce.ServiceDefaults.Health;
+using ECommerce.ServiceDefaults.Problems;
+using ECommerce.ServiceDefaults.Resilience;
+using ECommerce.ServiceDefaults.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ECommerce.ServiceDefaults;
+
+/// <summary>What every service gets: telemetry, health, discovery, resilience, problem details, correlation.</summary>
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.AddDefaultTelemetry();
+        builder.AddDefaultHealthChecks();
+        builder.AddDefaultProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddServiceDiscovery();
+        builder.Services.AddDefaultHttpClientHandlers();
+        return builder;
+    }
+
+    /// <summary>Call first after Build(): the middleware it adds must wrap everything else.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.UseDefaultProblemDetails();
+        app.UseCorrelationId();
+        app.MapDefaultHealthEndpoints();
+        app.MapOpenApi();
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+using ECommerce.Gateway;
+using ECommerce.Gateway.ApiExplorer;
+using ECommerce.Gateway.Proxy;
+using ECommerce.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddGatewayServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapApiExplorer();
+app.MapReverseProxy();
+
+app.Run();
+
+/// <summary>Entry point, visible to the gateway's tests.</summary>
+public partial class Program;

@@ -1,0 +1,143 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using System.Threading.Channels;
+
+namespace ECommerce.Redis;
+
+/// <summary>One socket's lifetime: a writer loop that batches queued commands and a reader loop that answers them in order.</summary>
+internal sealed class Session : IAsyncDisposable
+{
+    private readonly Socket _socket;
+    private readonly PipeReader _input;
+    private readonly Stream _stream;
+    private readonly Channel<PendingCommand> _outgoing = Channel.CreateUnbounded<PendingCommand>(new() { SingleReader = true });
+    private readonly ConcurrentQueue<PendingCommand> _awaitingReply = new();
+    private readonly CancellationTokenSource _closed = new();
+    private Task _loops = Task.CompletedTask;
+    private volatile bool _open;
+
+    private Session(Socket socket)
+    {
+        _socket = socket;
+        _stream = new NetworkStream(socket, ownsSocket: false);
+        _input = PipeReader.Create(_stream);
+    }
+
+    public bool IsOpen => _open;
+    public Task Completion => _loops;
+
+    public static async Task<Session> OpenAsync(RedisOptions options, CancellationToken ct)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.ConnectTimeout);
+        try
+        {
+            await socket.ConnectAsync(options.Host, options.Port, timeout.Token);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        var session = new Session(socket);
+        session._open = true;
+        session._loops = Task.WhenAll(Task.Run(session.WriteLoopAsync), Task.Run(session.ReadLoopAsync));
+        try
+        {
+            if (options.Password is not null)
+                await session.HandshakeAsync("AUTH", options.User is null ? [options.Password] : [options.User, options.Password], timeout.Token);
+            if (options.Database != 0) await session.HandshakeAsync("SELECT", [options.Database], timeout.Token);
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task HandshakeAsync(string command, object[] args, CancellationToken ct)
+    {
+        var reply = await SendAsync(command, args, ct);
+        if (reply.Type == RespType.Error) throw new RedisException($"{command} failed: {reply}");
+    }
+
+    public Task<RespValue> SendAsync(string command, IReadOnlyList<object> args, CancellationToken ct)
+    {
+        var pending = new PendingCommand(command, args, ct);
+        if (!_open || !_outgoing.Writer.TryWrite(pending))
+            throw new RedisConnectionException("Redis connection is closed.");
+        return pending.Task;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        try
+        {
+            while (await _outgoing.Reader.WaitToReadAsync(_closed.Token))
+            {
+                while (_outgoing.Reader.TryRead(out var pending))
+                {
+                    if (pending.IsCancelled) continue; // never sent, so no reply to wait for
+                    RespProtocol.WriteCommand(buffer, pending.Command, pending.Args);
+                    _awaitingReply.Enqueue(pending);
+                    if (buffer.WrittenCount > 64 * 1024) break;
+                }
+                await _stream.WriteAsync(buffer.WrittenMemory, _closed.Token);
+                buffer.ResetWrittenCount();
+            }
+        }
+        catch (Exception ex)
+        {
+            Close(ex);
+        }
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                var result = await _input.ReadAsync(_closed.Token);
+                var reader = new SequenceReader<byte>(result.Buffer);
+                while (RespProtocol.TryRead(ref reader, out var value))
+                {
+                    if (!_awaitingReply.TryDequeue(out var pending))
+                        throw new RedisException("Reply without a request: the stream is out of step.");
+                    pending.Complete(value);
+                }
+                _input.AdvanceTo(reader.Position, result.Buffer.End);
+                if (result.IsCompleted) throw new RedisConnectionException("Redis closed the connection.");
+            }
+        }
+        catch (Exception ex)
+        {
+            Close(ex);
+        }
+    }
+
+    private void Close(Exception reason)
+    {
+        _open = false;
+        _outgoing.Writer.TryComplete();
+        _closed.Cancel();
+        var error = reason as RedisConnectionException ?? new RedisConnectionException("Redis connection failed: " + reason.Message, reason);
+        while (_awaitingReply.TryDequeue(out var pending)) pending.Fail(error);
+        while (_outgoing.Reader.TryRead(out var pending)) pending.Fail(error);
+        try { _socket.Shutdown(SocketShutdown.Both); } catch (SocketException) { } catch (ObjectDisposedException) { }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Close(new RedisConnectionException("Redis connection disposed."));
+        try { await _loops; } catch { /* the loops already reported through Close */ }
+        await _input.CompleteAsync();
+        _socket.Dispose();
+        _closed.Dispose();
+    }
+}

@@ -1,0 +1,16 @@
+using ECommerce.Cart.Api;
+using ECommerce.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+
+app.Run();
+
+/// <summary>Entry point, visible to the service's tests.</summary>
+public partial class Program;

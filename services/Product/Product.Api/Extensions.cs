@@ -1,0 +1,18 @@
+using ECommerce.Messaging;
+using ECommerce.Postgres;
+using ECommerce.Redis;
+using ECommerce.ServiceDefaults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace ECommerce.Product.Api;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddPostgresDatabase(ResourceNames.ProductDb, typeof(Extensions).Assembly);
+        // The catalog is served from PostgreSQL when Redis is down: without its cache the service is degraded, not down.
+        builder.AddRedisClient(ResourceNames.Redis, HealthStatus.Degraded);
+        builder.AddRabbitMqConnection(ResourceNames.EventBus);
+    }
+}
