@@ -1,0 +1,3 @@
+using ECommerce.DevHost;
+
+return await DevHostRunner.RunAsync(args);

@@ -1,0 +1,27 @@
+namespace ECommerce.DevHost;
+
+/// <summary>The summary printed once everything is healthy: what runs where, and how to get in.</summary>
+public static class ResourceTable
+{
+    public static void Print(ConsoleView console, DevHostStatus status, TimeSpan startup, bool hasIdentity)
+    {
+        string[] header = ["NAME", "KIND", "STATE", "URL", "PID"];
+        var rows = status.Resources
+            .Select(r => new[] { r.Name, r.Kind, r.State, r.Url ?? "", r.Pid?.ToString() ?? "" })
+            .ToList();
+        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        string Format(string[] cells) => "  " + string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
+
+        console.WriteLine();
+        console.WriteLine(console.Bold(Format(header)));
+        foreach (var row in rows) console.WriteLine(Format(row));
+        console.WriteLine();
+        if (status.GatewayUrl is { } gateway) console.WriteLine(console.Bold($"  Gateway:      {gateway}"));
+        if (hasIdentity) console.WriteLine($"  Admin login:  {Topology.AdminEmail} / {Topology.AdminPassword}");
+        console.WriteLine($"  Control API:  {status.ControlUrl}/resources  (POST /resources/<name>/stop|start|restart|kill|pause|resume)");
+        console.WriteLine($"  State:        {status.StateDirectory}");
+        console.WriteLine($"  Logs:         {status.LogDirectory}");
+        console.WriteLine($"  All healthy in {startup.TotalSeconds:0.0} s. Ctrl+C stops everything.");
+        console.WriteLine();
+    }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Starts the whole system here, without containers: installs the local servers if missing, builds,
+# then runs DevHost in the foreground (Ctrl+C stops everything). Arguments go to DevHost:
+#   ./run.sh --fresh        wipe .devhost/ (databases, queues, logs) first
+#   ./run.sh --port 9090    gateway on another port (default 8080)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+eng/check-dotnet.sh
+eng/install-servers.sh
+echo "Building..."
+dotnet build ECommerce.Offline.slnf -c Debug -nologo -v q -clp:ErrorsOnly
+exec dotnet DevHost/bin/Debug/net10.0/ECommerce.DevHost.dll "$@"
