@@ -1,4 +1,5 @@
 using ECommerce.Gateway;
+using ECommerce.Gateway.Aggregation;
 using ECommerce.Gateway.ApiExplorer;
 using ECommerce.Gateway.Proxy;
 using ECommerce.ServiceDefaults;
@@ -11,7 +12,9 @@ builder.AddGatewayServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseGatewayEdge();
 app.MapApiExplorer();
+app.MapProductPage();
 app.MapReverseProxy();
 
 app.Run();

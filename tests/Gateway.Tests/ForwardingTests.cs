@@ -7,11 +7,11 @@ namespace ECommerce.Gateway.Tests;
 public class ForwardingTests
 {
     private static async Task<Upstream> EchoUpstream() => await Upstream.StartAsync(app =>
-        app.Map("/api/products/{**rest}", async (HttpContext ctx) =>
+        app.Map("/api/auth/{**rest}", async (HttpContext ctx) =>
         {
             using var reader = new StreamReader(ctx.Request.Body);
             var body = await reader.ReadToEndAsync();
-            ctx.Response.Headers["X-Upstream"] = "product";
+            ctx.Response.Headers["X-Upstream"] = "identity";
             return Results.Json(new
             {
                 method = ctx.Request.Method,
@@ -30,9 +30,9 @@ public class ForwardingTests
     public async Task Request_reaches_the_owning_service_with_method_path_query_body_and_forwarded_headers()
     {
         await using var upstream = await EchoUpstream();
-        await using var gateway = new GatewayFactory(new() { ["product"] = upstream.Url });
+        await using var gateway = new GatewayFactory(new() { ["identity"] = upstream.Url });
         using var client = gateway.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/products/p-1?x=1&y=a%20b")
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/p-1?x=1&y=a%20b")
         {
             Content = new StringContent("{\"price\":9.5}", Encoding.UTF8, "application/json"),
         };
@@ -42,11 +42,11 @@ public class ForwardingTests
         var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("product", response.Headers.GetValues("X-Upstream").Single());
+        Assert.Equal("identity", response.Headers.GetValues("X-Upstream").Single());
         using var echo = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var e = echo.RootElement;
-        Assert.Equal("PUT", e.GetProperty("method").GetString());
-        Assert.Equal("/api/products/p-1", e.GetProperty("path").GetString());
+        Assert.Equal("POST", e.GetProperty("method").GetString());
+        Assert.Equal("/api/auth/p-1", e.GetProperty("path").GetString());
         Assert.Equal("?x=1&y=a%20b", e.GetProperty("query").GetString());
         Assert.Equal("{\"price\":9.5}", e.GetProperty("body").GetString());
         Assert.Equal("kept", e.GetProperty("custom").GetString());

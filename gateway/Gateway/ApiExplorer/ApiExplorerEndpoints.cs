@@ -29,7 +29,7 @@ public static class ApiExplorerEndpoints
             JsonNode document;
             try
             {
-                document = JsonNode.Parse(await client.GetStringAsync(new Uri(destination, "/openapi/v1.json"), context.RequestAborted))!;
+                document = JsonNode.Parse(await client.GetStringAsync(new Uri(destination.Address, "/openapi/v1.json"), context.RequestAborted))!;
             }
             catch (HttpRequestException ex)
             {

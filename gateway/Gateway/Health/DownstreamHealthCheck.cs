@@ -23,7 +23,7 @@ public sealed class DownstreamHealthCheck(ClusterDestinations clusters, HttpMess
 
     private async Task<HealthStatus> ProbeClusterAsync(string clusterId, CancellationToken ct)
     {
-        var results = await Task.WhenAll(clusters.All(clusterId).Select(d => ProbeAsync(d, ct)));
+        var results = await Task.WhenAll(clusters.All(clusterId).Select(d => ProbeAsync(d.Address, ct)));
         return results.Length == 0 ? HealthStatus.Unhealthy : results.Max();
     }
 

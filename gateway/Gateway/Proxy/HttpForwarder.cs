@@ -4,9 +4,10 @@ namespace ECommerce.Gateway.Proxy;
 
 /// <summary>
 /// Streams a request to an upstream and its response back: bodies are never buffered, hop-by-hop headers
-/// are dropped, X-Forwarded-* are set, and a client that goes away cancels the upstream call.
+/// are dropped, X-Forwarded-* are set, a client that goes away cancels the upstream call, and a destination
+/// that fails at the transport level is reported to passive health (and, where safe, another one is tried).
 /// </summary>
-public sealed class HttpForwarder(HttpMessageInvoker invoker, ILogger<HttpForwarder> logger)
+public sealed class HttpForwarder(HttpMessageInvoker invoker, ClusterDestinations clusters, ILogger<HttpForwarder> logger)
 {
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -14,47 +15,76 @@ public sealed class HttpForwarder(HttpMessageInvoker invoker, ILogger<HttpForwar
         "TE", "Trailer", "Transfer-Encoding", "Upgrade", "Host",
     };
 
-    public async Task ForwardAsync(HttpContext context, Uri destination, string pathAndQuery, TimeSpan timeout)
+    /// <summary>Forwards to a destination of <paramref name="clusterId"/> chosen by its load-balancing policy.</summary>
+    public async Task ForwardAsync(HttpContext context, string clusterId, string pathAndQuery, TimeSpan timeout)
     {
-        using var request = CreateRequest(context, new Uri(destination, pathAndQuery));
+        if (clusters.Next(clusterId) is not { } destination)
+        {
+            await Problem(context, StatusCodes.Status503ServiceUnavailable, "No upstream", $"Cluster '{clusterId}' has no destination.");
+            return;
+        }
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         cts.CancelAfter(timeout);
 
-        HttpResponseMessage response;
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            response = await invoker.SendAsync(request, cts.Token);
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            return; // the client went away; nobody is left to answer
-        }
-        catch (OperationCanceledException)
-        {
-            await Problem(context, StatusCodes.Status504GatewayTimeout, "Upstream timed out",
-                $"{destination.Authority} did not answer within {timeout.TotalSeconds:0.#} s.");
+            using var tracking = destination.TrackRequest();
+            using var request = CreateRequest(context, new Uri(destination.Address, pathAndQuery));
+            HttpResponseMessage response;
+            try
+            {
+                response = await invoker.SendAsync(request, cts.Token);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                return; // the client went away; nobody is left to answer
+            }
+            catch (OperationCanceledException)
+            {
+                await Problem(context, StatusCodes.Status504GatewayTimeout, "Upstream timed out",
+                    $"{clusterId} did not answer within {timeout.TotalSeconds:0.#} s.");
+                return;
+            }
+            catch (HttpRequestException ex)
+            {
+                clusters.ReportTransportFailure(clusterId, destination);
+                logger.LogWarning("Destination {Destination} of {Cluster} failed: {Reason}", destination.Id, clusterId, ex.Message);
+                if (attempt == 0 && IsSafeToRetry(context.Request, ex) && clusters.Next(clusterId, except: destination) is { } other)
+                {
+                    destination = other;
+                    continue;
+                }
+                await Problem(context, StatusCodes.Status502BadGateway, "Upstream unavailable", $"{clusterId} could not be reached.");
+                return;
+            }
+            await CopyResponseAsync(context, response, destination, cts.Token);
             return;
         }
-        catch (HttpRequestException ex)
-        {
-            logger.LogWarning("Upstream {Upstream} failed: {Reason}", destination.Authority, ex.Message);
-            await Problem(context, StatusCodes.Status502BadGateway, "Upstream unavailable", $"{destination.Authority} could not be reached.");
-            return;
-        }
+    }
 
+    /// <summary>
+    /// Another destination may take the request when this one could not have seen it (the connection was refused)
+    /// and nothing of the body was read, or when the request is one that may be repeated anyway.
+    /// </summary>
+    private static bool IsSafeToRetry(HttpRequest request, HttpRequestException ex) =>
+        HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
+        || ex.HttpRequestError == HttpRequestError.ConnectionError && request.ContentLength is null or 0 && request.Headers.TransferEncoding.Count == 0;
+
+    private async Task CopyResponseAsync(HttpContext context, HttpResponseMessage response, Destination destination, CancellationToken ct)
+    {
         using (response)
         {
             context.Response.StatusCode = (int)response.StatusCode;
             CopyResponseHeaders(response, context.Response);
             try
             {
-                await using var body = await response.Content.ReadAsStreamAsync(cts.Token);
-                await body.CopyToAsync(context.Response.Body, cts.Token);
+                await using var body = await response.Content.ReadAsStreamAsync(ct);
+                await body.CopyToAsync(context.Response.Body, ct);
             }
             catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException)
             {
                 // Headers are gone already: all that is left is to cut the response short.
-                logger.LogWarning("Response from {Upstream} interrupted: {Reason}", destination.Authority, ex.Message);
+                logger.LogWarning("Response from {Destination} interrupted: {Reason}", destination.Id, ex.Message);
                 context.Abort();
             }
         }
