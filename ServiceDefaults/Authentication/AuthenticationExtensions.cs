@@ -1,18 +1,16 @@
-using ECommerce.ServiceDefaults.Discovery;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ECommerce.ServiceDefaults.Authentication;
 
 /// <summary>
-/// Bearer-token validation the same way at the edge and in every service: the identity service's OpenID
-/// metadata and signing keys (JWKS) are fetched through service discovery from <c>http://identity</c>,
-/// cached, and fetched again when a token carries an unknown <c>kid</c> (a rotated key).
+/// Bearer-token validation the same way at the edge and in every service: RS256/ES256 only, audience
+/// <c>ecommerce-api</c>, the identity service's issuer and signing keys (<see cref="SigningKeyCache"/>).
 /// </summary>
 public static class AuthenticationExtensions
 {
@@ -20,6 +18,7 @@ public static class AuthenticationExtensions
 
     public static IHostApplicationBuilder AddDefaultAuthentication(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<SigningKeyCache>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
         builder.Services.AddAuthorizationBuilder()
@@ -28,28 +27,23 @@ public static class AuthenticationExtensions
         return builder;
     }
 
-    private sealed class ConfigureJwtBearer(IConfiguration configuration, ServiceEndpointResolver resolver)
-        : IConfigureNamedOptions<JwtBearerOptions>
+    private sealed class ConfigureJwtBearer(SigningKeyCache keys) : IConfigureNamedOptions<JwtBearerOptions>
     {
         public void Configure(JwtBearerOptions options) => Configure(JwtBearerDefaults.AuthenticationScheme, options);
 
         public void Configure(string? name, JwtBearerOptions options)
         {
-            var authority = configuration["Identity:Authority"] ?? "http://identity";
-            options.MetadataAddress = $"{authority.TrimEnd('/')}/.well-known/openid-configuration";
-            options.RequireHttpsMetadata = false; // inside the system's own network; the edge decides on TLS
-            options.Backchannel = new HttpClient(new ServiceDiscoveryHandler(resolver) { InnerHandler = new SocketsHttpHandler() })
-            {
-                Timeout = TimeSpan.FromSeconds(10),
-            };
+            // Keys and issuer come from SigningKeyCache (refetched on an unknown kid), not JwtBearer's own metadata fetch.
+            options.Configuration = new OpenIdConnectConfiguration();
             options.MapInboundClaims = false;
-            options.RefreshOnIssuerKeyNotFound = true;
-            options.AutomaticRefreshInterval = TimeSpan.FromMinutes(10);
-            options.RefreshInterval = TimeSpan.FromSeconds(10); // at most one refetch per 10 s on unknown keys
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidAudience = Audience,
                 ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256],
+                IssuerSigningKeyResolver = (_, _, kid, _) => keys.KeysFor(kid),
+                IssuerValidator = (issuer, _, _) => issuer == keys.Issuer
+                    ? issuer
+                    : throw new SecurityTokenInvalidIssuerException($"Issuer '{issuer}' is not the identity service's."),
                 NameClaimType = Claims.Subject,
                 RoleClaimType = Claims.Role,
                 ClockSkew = TimeSpan.FromSeconds(30),

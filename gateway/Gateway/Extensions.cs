@@ -47,12 +47,15 @@ internal static class Extensions
             .AllowAnyHeader().AllowAnyMethod()
             .WithExposedHeaders("X-Correlation-Id", "X-Cache", "ETag", "Location", "Retry-After")));
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k =>
-            k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long>("Gateway:MaxRequestBodySize", 1024 * 1024));
+            k.Limits.MaxRequestBodySize = MaxRequestBodySize(builder.Configuration));
 
         builder.Services.AddHealthChecks().AddCheck<DownstreamHealthCheck>(
             "services", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton(new HealthResponseWriter(GatewayHealthJson.WriteAsync));
     }
+
+    private static long MaxRequestBodySize(IConfiguration configuration) =>
+        configuration.GetValue<long>("Gateway:MaxRequestBodySize", 1024 * 1024);
 
     /// <summary>The edge, in order: headers and CORS for everyone, then who you are, how often, and what you may do.</summary>
     public static WebApplication UseGatewayEdge(this WebApplication app)
@@ -60,6 +63,7 @@ internal static class Extensions
         app.UseMiddleware<AccessLogMiddleware>();
         app.UseSecurityHeaders();
         app.UseCors(CorsPolicy);
+        app.UseRequestSizeLimit(MaxRequestBodySize(app.Configuration));
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

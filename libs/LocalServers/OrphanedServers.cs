@@ -12,13 +12,15 @@ public static class OrphanedServers
     {
         var dir = Normalize(stateDirectory);
         var pids = KillProcesses(dir);
-        await Ports.WaitUntilAsync(() => !pids.Any(pid => Posix.IsOurs(pid, dir)), TimeSpan.FromSeconds(10), ct);
+        await Ports.WaitUntilAsync(() => !pids.Any(Posix.IsRunning), TimeSpan.FromSeconds(10), ct);
         await RabbitMqTools.StopEpmdAsync(dir, ct);
     }
 
     /// <summary>
     /// Only the SIGKILLs of <see cref="KillAsync"/>, without waiting: for process-exit handlers, which the test
-    /// host gives about 100 ms. A broker's epmd outlives this; its port is in the folder's <c>epmd.port</c>.
+    /// host gives about 100 ms. Each named process goes with its process group; their other children (postgres
+    /// backends, Erlang's helpers) exit by themselves when their parent dies. A broker's epmd outlives all this:
+    /// its port is in the folder's <c>epmd.port</c>.
     /// </summary>
     public static IReadOnlyList<int> KillProcesses(string stateDirectory)
     {
@@ -27,7 +29,7 @@ public static class OrphanedServers
         var pidFiles = Directory.EnumerateFiles(dir, "*.pid")
             .Concat(Directory.EnumerateDirectories(dir).SelectMany(sub => Directory.EnumerateFiles(sub, "*.pid")));
         var pids = pidFiles.Select(Posix.ReadPidFile).OfType<int>().Where(pid => Posix.IsOurs(pid, dir)).ToList();
-        foreach (var pid in pids) Posix.SignalTree(pid, Posix.SigKill, dir);
+        foreach (var pid in pids) Posix.SignalGroup(pid, Posix.SigKill, dir);
         return pids;
     }
 

@@ -58,10 +58,17 @@ internal static class Posix
     /// </summary>
     public static void SignalTree(int pid, int signal, string stateDirectory)
     {
-        var targets = Descendants(pid);
+        var descendants = Descendants(pid);
+        SignalGroup(pid, signal, stateDirectory);
+        foreach (var target in descendants) kill(target, signal);
+    }
+
+    /// <summary>The process and its group, without the walk through /proc that finding descendants takes.</summary>
+    public static void SignalGroup(int pid, int signal, string stateDirectory)
+    {
         var group = getpgid(pid);
         if (group > 1 && group != getpgid(0) && (group == pid || BelongsTo(group, stateDirectory))) kill(-group, signal);
-        foreach (var target in targets) kill(target, signal);
+        kill(pid, signal);
     }
 
     public static void Signal(int pid, int signal) => kill(pid, signal);

@@ -47,6 +47,7 @@ public sealed class RabbitMqServer : ILocalServer
             await StopInstanceAsync(ct);
             _process.ThrowIfPortsTaken([.. AllPorts, _options.EpmdPort]);
             RabbitMqEnvironment.WriteConfiguration(_options, StateDirectory);
+            File.Delete(_process.PidFile); // a killed broker's, naming a dead VM until the new one writes its own
             _launcher = ProcessRunner.StartInOwnSession(RabbitMqTools.ServerScript, [], StateDirectory,
                 RabbitMqEnvironment.StdoutLog(StateDirectory), RabbitMqEnvironment.For(_options, StateDirectory));
 
@@ -129,7 +130,7 @@ public sealed class RabbitMqServer : ILocalServer
     private async Task ReleaseAsync(CancellationToken ct)
     {
         var launcher = Posix.ReadPidFile(RabbitMqEnvironment.LauncherPidFile(StateDirectory));
-        if (!await Ports.WaitUntilAsync(() => !_process.IsOurs(launcher), TimeSpan.FromSeconds(5), ct))
+        if (_process.IsOurs(launcher) && !await Ports.WaitUntilAsync(() => !Posix.IsRunning(launcher!.Value), TimeSpan.FromSeconds(5), ct))
         {
             await _process.KillAsync(launcher, ct);
         }

@@ -12,22 +12,11 @@ internal sealed class RabbitMqTools(RabbitMqOptions options, string stateDirecto
     public async Task ProvisionAsync(Func<string, LocalServerException> failure, CancellationToken ct)
     {
         if (File.Exists(ProvisionedMarker)) return;
-        string[][] commands =
-        [
-            ["add_vhost", options.VirtualHost],
-            ["add_user", options.User, options.Password],
-            ["change_password", options.User, options.Password], // when a half-done provisioning already added the user
-            ["set_user_tags", options.User, "administrator"],
-            ["set_permissions", "-p", options.VirtualHost, options.User, ".*", ".*", ".*"],
-        ];
-        foreach (var command in commands)
-        {
-            var result = await CtlAsync(command, ct);
-            if (!result.Succeeded && !result.Output.Contains("already exists", StringComparison.OrdinalIgnoreCase))
-            {
-                throw failure($"rabbitmqctl {command[0]} failed: {result.Output}");
-            }
-        }
+        await CtlAsync(failure, ct, "add_vhost", options.VirtualHost); // succeeds when the vhost exists
+        var added = await CtlAsync(failure, ct, "add_user", options.User, options.Password);
+        if (!added) await CtlAsync(failure, ct, "change_password", options.User, options.Password); // a half-done earlier try
+        await CtlAsync(failure, ct, "set_user_tags", options.User, "administrator"); // for the management API
+        await CtlAsync(failure, ct, "set_permissions", "-p", options.VirtualHost, options.User, ".*", ".*", ".*");
         await File.WriteAllTextAsync(ProvisionedMarker, "", ct);
     }
 
@@ -49,9 +38,15 @@ internal sealed class RabbitMqTools(RabbitMqOptions options, string stateDirecto
         return stopped;
     }
 
-    private Task<CommandResult> CtlAsync(string[] args, CancellationToken ct) =>
-        ProcessRunner.RunAsync($"{Bin}/rabbitmqctl", args, stateDirectory, CtlTimeout,
+    /// <returns>False when the thing to add already exists.</returns>
+    private async Task<bool> CtlAsync(Func<string, LocalServerException> failure, CancellationToken ct, params string[] args)
+    {
+        var result = await ProcessRunner.RunAsync($"{Bin}/rabbitmqctl", args, stateDirectory, CtlTimeout,
             RabbitMqEnvironment.For(options, stateDirectory), ct);
+        if (result.Succeeded) return true;
+        if (result.Output.Contains("already exists", StringComparison.Ordinal)) return false;
+        throw failure($"rabbitmqctl {args[0]} failed: {result.Output}");
+    }
 
     public static string ServerScript => $"{Bin}/rabbitmq-server";
 }

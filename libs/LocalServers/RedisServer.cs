@@ -38,6 +38,7 @@ public sealed class RedisServer : ILocalServer
             await StopInstanceAsync(ct);
             _process.ThrowIfPortsTaken(Port);
             Directory.CreateDirectory(StateDirectory);
+            File.Delete(_process.PidFile); // a killed server's: the wait below would take it for the new one's
 
             string[] args = ["--bind", "127.0.0.1", "--port", $"{Port}", "--dir", StateDirectory, "--save", "", "--appendonly", "yes",
                 "--daemonize", "yes", "--pidfile", _process.PidFile, "--logfile", LogFile,

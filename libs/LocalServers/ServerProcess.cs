@@ -38,7 +38,7 @@ internal sealed class ServerProcess(ILocalServer server, string pidFile, params 
         if (!IsOurs(pid)) return;
         Posix.Signal(pid!.Value, Posix.SigTerm);
         Signal(pid, Posix.SigCont);
-        if (!await Ports.WaitUntilAsync(() => !IsOurs(pid), StopTimeout, ct)) Signal(pid, Posix.SigKill);
+        if (!await Ports.WaitUntilAsync(() => !Posix.IsRunning(pid.Value), StopTimeout, ct)) Signal(pid, Posix.SigKill);
     }
 
     public async Task KillAsync(int? pid, CancellationToken ct, params int[] ports)
@@ -50,7 +50,9 @@ internal sealed class ServerProcess(ILocalServer server, string pidFile, params 
 
     public async Task WaitStoppedAsync(int? pid, CancellationToken ct, params int[] ports)
     {
-        var stopped = await Ports.WaitUntilAsync(() => !IsOurs(pid) && !ports.Any(Ports.IsListening), StopTimeout, ct);
+        // Not IsOurs: a dying process loses its cwd link before its last thread has closed its sockets.
+        var stopped = await Ports.WaitUntilAsync(
+            () => (pid is not { } p || !Posix.IsRunning(p)) && !ports.Any(Ports.IsListening), StopTimeout, ct);
         if (!stopped) throw Failure("still running after stop");
     }
 

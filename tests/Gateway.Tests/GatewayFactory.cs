@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace ECommerce.Gateway.Tests;
 
 /// <summary>The gateway in-process, its service endpoints pointed at test upstreams as the hosts would.</summary>
-internal sealed class GatewayFactory(Dictionary<string, string> services) : WebApplicationFactory<Program>
+internal sealed class GatewayFactory(Dictionary<string, string> services, Dictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         foreach (var (name, url) in services) builder.UseSetting($"services:{name}:http:0", url);
+        foreach (var (key, value) in settings ?? []) builder.UseSetting(key, value);
     }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using ECommerce.TestInfrastructure;
 using RabbitMQ.Client;
 
@@ -19,5 +20,10 @@ public sealed class SharedServersTests
         await using var connection = await new ConnectionFactory { Uri = new Uri((await rabbit).AmqpUri) }.CreateConnectionAsync();
         Assert.True(connection.IsOpen);
         Assert.StartsWith("/tmp/ecommerce-tests/", (await rabbit).StateDirectory);
+
+        // The broker's user may use the management API: the administrator tag is set.
+        using var http = new HttpClient { BaseAddress = new Uri((await rabbit).ManagementUrl) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("shop:shop"u8.ToArray()));
+        Assert.Contains("\"administrator\"", await http.GetStringAsync("api/whoami"));
     }
 }

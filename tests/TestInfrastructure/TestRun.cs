@@ -5,8 +5,9 @@ namespace ECommerce.TestInfrastructure;
 
 /// <summary>
 /// This test process's folder, <c>/tmp/ecommerce-tests/&lt;run-id&gt;/</c>, with an <c>owner.pid</c> naming the process.
-/// Every server started here is killed at process exit; a run whose owner died without that (a crash, a killed
-/// test host) is swept by the next run that starts, so nothing it left keeps listening for long.
+/// Every server started here is killed when the process ends: by an exit handler when there is time for one, and
+/// in any case by a detached reaper watching the process. A run that even the reaper missed (it was killed too) is
+/// swept by the next run that starts, so nothing left behind keeps listening for long.
 /// </summary>
 internal sealed class TestRun
 {
@@ -32,6 +33,7 @@ internal sealed class TestRun
             File.SetUnixFileMode(directory, mode);
         }
         File.WriteAllText(Path.Combine(directory, OwnerFile), $"{Environment.ProcessId}\n");
+        StartReaper(directory);
         var run = new TestRun(directory);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => run.KillEverything();
         return run;
@@ -41,9 +43,8 @@ internal sealed class TestRun
         Path.Combine(Directory, $"{kind}-{Interlocked.Increment(ref _serverCount)}");
 
     /// <summary>
-    /// Kill, not stop: everything here is throwaway, and the test host gets about 100 ms after the run before it
-    /// is killed itself. So only the signals happen here; a detached shell stops the brokers' epmd daemons and
-    /// deletes the folder (a postgres cluster alone is a thousand files), and the next run's sweep backs it up.
+    /// Kill, not stop: everything here is throwaway, and the test host gets about 100 ms after the run before it is
+    /// killed itself, so this may not even finish. The reaper finishes the job: epmd daemons, the folder.
     /// </summary>
     private void KillEverything()
     {
@@ -52,25 +53,24 @@ internal sealed class TestRun
             try { OrphanedServers.KillProcesses(server); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
-        FinishInBackground(Directory);
     }
 
-    private static void FinishInBackground(string run)
+    /// <summary>
+    /// A detached shell (reap-run.sh) that waits for this process to end, however it ends, then kills what it
+    /// started and deletes the run folder. setsid -f: its own session, and not our child, so nothing that ends
+    /// the test host's process tree ends the reaper too.
+    /// </summary>
+    private static void StartReaper(string run)
     {
-        const string script = """
-            for f in "$1"/*/epmd.port; do
-              [ -f "$f" ] || continue
-              i=0
-              while [ $i -lt 50 ] && ! epmd -port "$(cat "$f")" -kill; do i=$((i + 1)); sleep 0.1; done
-            done
-            rm -rf "$1"
-            """;
-        // setsid -f: a session of its own, and no longer our child when the test host's process tree is killed.
+        using var resource = typeof(TestRun).Assembly.GetManifestResourceStream("reap-run.sh")
+            ?? throw new InvalidOperationException("reap-run.sh is not embedded");
+        var script = new StreamReader(resource).ReadToEnd();
         var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-        string[] args = ["-c", "exec setsid -f /bin/sh -c \"$1\" sh \"$2\" >/dev/null 2>&1 </dev/null", "sh", script, run];
+        string[] args = ["-c", "exec setsid -f /bin/sh -c \"$1\" reap-run \"$2\" \"$3\" >/dev/null 2>&1 </dev/null",
+            "sh", script, run, $"{Environment.ProcessId}"];
         foreach (var arg in args) info.ArgumentList.Add(arg);
-        try { Process.Start(info)?.Dispose(); }
-        catch (Exception e) when (e is IOException or System.ComponentModel.Win32Exception) { }
+        using var process = Process.Start(info);
+        process?.WaitForExit(); // at once: setsid -f forks the reaper off
     }
 
     private static void SweepStaleRuns()

@@ -5,8 +5,8 @@ namespace ECommerce.TestInfrastructure;
 
 /// <summary>
 /// Real servers for integration tests, on free ports under <c>/tmp/ecommerce-tests</c>. The shared ones start on
-/// first use and live as long as the test process; the dedicated ones are for tests that stop, kill or pause
-/// them, and are the caller's to dispose (which stops them and deletes their folder).
+/// first use and live as long as the test process (never dispose them); the dedicated ones are for tests that stop,
+/// kill or pause them, and are the caller's to dispose (which kills them and deletes their folder).
 /// </summary>
 public static class TestServers
 {

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using ECommerce.ServiceDefaults.Discovery;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ECommerce.ServiceDefaults.Authentication;
+
+/// <summary>
+/// The identity service's issuer and signing keys, fetched from <c>http://identity</c> (through service discovery),
+/// cached, and fetched again at once when a token names a key id the cache does not know, so the first token
+/// signed after a key rotation is accepted, not only the ones after it. Refetches are throttled, so forged
+/// kids cannot turn the edge into a load generator against identity.
+/// </summary>
+public sealed class SigningKeyCache(IConfiguration configuration, ServiceEndpointResolver resolver, ILogger<SigningKeyCache> logger)
+{
+    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan MinRefetchInterval = TimeSpan.FromSeconds(2);
+    private static readonly HttpClient Http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) };
+
+    private readonly Lock _gate = new();
+    private Snapshot? _snapshot;
+    private DateTimeOffset _lastForcedFetch = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastFailure = DateTimeOffset.MinValue;
+
+    private sealed record Snapshot(string Issuer, IReadOnlyList<SecurityKey> Keys, DateTimeOffset FetchedAt);
+
+    public string? Issuer => Current()?.Issuer;
+
+    public IEnumerable<SecurityKey> KeysFor(string? kid)
+    {
+        var snapshot = Current();
+        if (kid is not null && snapshot?.Keys.Any(k => k.KeyId == kid) != true) snapshot = Refetch(forced: true) ?? snapshot;
+        return snapshot?.Keys ?? [];
+    }
+
+    private Snapshot? Current()
+    {
+        var snapshot = _snapshot;
+        return snapshot is null || DateTimeOffset.UtcNow - snapshot.FetchedAt > MaxAge ? Refetch(forced: false) ?? snapshot : snapshot;
+    }
+
+    private Snapshot? Refetch(bool forced)
+    {
+        lock (_gate)
+        {
+            // While identity is unreachable, callers get the keys already known instead of each waiting on a fetch.
+            if (DateTimeOffset.UtcNow - _lastFailure < MinRefetchInterval) return _snapshot;
+            if (forced)
+            {
+                if (DateTimeOffset.UtcNow - _lastForcedFetch < MinRefetchInterval) return _snapshot;
+                _lastForcedFetch = DateTimeOffset.UtcNow;
+            }
+            try
+            {
+                var authority = (configuration["Identity:Authority"] ?? "http://identity").TrimEnd('/');
+                using var metadata = Get($"{authority}/.well-known/openid-configuration");
+                var issuer = metadata.RootElement.GetProperty("issuer").GetString()!;
+                using var jwks = Get($"{authority}/.well-known/jwks.json");
+                var keys = new JsonWebKeySet(jwks.RootElement.GetRawText()).GetSigningKeys().ToList();
+                _snapshot = new Snapshot(issuer, keys, DateTimeOffset.UtcNow);
+                logger.LogInformation("Signing keys of {Issuer}: {Kids}", issuer, string.Join(", ", keys.Select(k => k.KeyId)));
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException
+                or InvalidOperationException or ArgumentException)
+            {
+                _lastFailure = DateTimeOffset.UtcNow;
+                logger.LogWarning("Could not fetch the identity service's signing keys: {Reason}", ex.Message);
+            }
+            return _snapshot;
+        }
+    }
+
+    private JsonDocument Get(string url)
+    {
+        // Synchronous on purpose: the token validator's key resolver is synchronous, and this runs rarely (cold start, rotation).
+        using var request = new HttpRequestMessage(HttpMethod.Get, resolver.TryResolve(new Uri(url), out var resolved) ? resolved : new Uri(url));
+        using var response = Http.Send(request);
+        response.EnsureSuccessStatusCode();
+        using var stream = response.Content.ReadAsStream();
+        return JsonDocument.Parse(stream);
+    }
+}
