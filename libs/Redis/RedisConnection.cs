@@ -16,6 +16,7 @@ public sealed class RedisConnection : IAsyncDisposable
     private readonly CancellationTokenSource _disposed = new();
     private readonly Task _loop;
     private volatile Session? _session;
+    private int _disposeCalled;
     private TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private RedisConnection(RedisOptions options, ILogger logger)
@@ -91,6 +92,7 @@ public sealed class RedisConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposeCalled, 1) == 1) return;
         _disposed.Cancel();
         if (_session is { } s) await s.DisposeAsync();
         try { await _loop; } catch (OperationCanceledException) { }

@@ -17,6 +17,8 @@ internal sealed class Session : IAsyncDisposable
     private readonly CancellationTokenSource _closed = new();
     private Task _loops = Task.CompletedTask;
     private volatile bool _open;
+    private int _closing;
+    private int _disposed;
 
     private Session(Socket socket)
     {
@@ -123,6 +125,7 @@ internal sealed class Session : IAsyncDisposable
 
     private void Close(Exception reason)
     {
+        if (Interlocked.Exchange(ref _closing, 1) == 1) return;
         _open = false;
         _outgoing.Writer.TryComplete();
         _closed.Cancel();
@@ -132,8 +135,10 @@ internal sealed class Session : IAsyncDisposable
         try { _socket.Shutdown(SocketShutdown.Both); } catch (SocketException) { } catch (ObjectDisposedException) { }
     }
 
+    /// <summary>Idempotent: both the reconnect loop and the owning connection may dispose a session.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         Close(new RedisConnectionException("Redis connection disposed."));
         try { await _loops; } catch { /* the loops already reported through Close */ }
         await _input.CompleteAsync();

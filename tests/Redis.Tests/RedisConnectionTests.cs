@@ -102,6 +102,20 @@ public class RedisConnectionTests
         Assert.True((await redis.ExecuteAsync("GET", key)).IsNull);
     }
 
+    [Fact]
+    public async Task Disposing_after_a_lost_connection_is_clean()
+    {
+        await using var server = await TestServers.StartDedicatedRedisAsync();
+        var redis = await ConnectAsync(server.ConnectionString);
+        await server.KillAsync();
+        await Assert.ThrowsAsync<RedisConnectionException>(async () => { while (true) await redis.ExecuteAsync("PING"); });
+
+        await redis.DisposeAsync();
+        await redis.DisposeAsync();
+
+        Assert.False(redis.IsConnected);
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
