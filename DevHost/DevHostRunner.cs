@@ -82,16 +82,20 @@ public static class DevHostRunner
 
         await using var control = ControlApi.Create(ports.ControlPort, host, shutdown.Token);
         await control.StartAsync(CancellationToken.None);
-        var watching = host.WatchAsync(shutdown.Token);
+        // Its own token: a failed start-up stops everything without any signal having arrived.
+        using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(shutdown.Token);
+        var watching = host.WatchAsync(stopWatching.Token);
 
         async Task<int> StopEverythingAsync(int exitCode)
         {
             console.WriteLine("[devhost] stopping projects, then servers...");
             var clock = Stopwatch.StartNew();
+            // Stopping servers must not look to the watcher like servers dying.
+            await stopWatching.CancelAsync();
+            await watching.ContinueWith(_ => { }, TaskScheduler.Default);
             await host.StopAllAsync();
             status.Delete();
             await control.StopAsync(CancellationToken.None);
-            await watching.ContinueWith(_ => { }, TaskScheduler.Default);
             ledger.Delete();
             foreach (var resource in resources) resource.Log.Dispose();
             console.WriteLine($"[devhost] stopped in {clock.Elapsed.TotalSeconds:0.0} s.");
@@ -123,7 +127,16 @@ public static class DevHostRunner
         }
 
         status.Enable();
-        ResourceTable.Print(console, status.Current(), startup.Elapsed, hasIdentity: topology.TryGet("identity", out _));
+        ResourceTable.Print(console, status.Current(), startup.Elapsed);
+        PrintStateChanges(console, resources);
+
+        await shutdown.WaitAsync();
+        return await StopEverythingAsync(0);
+    }
+
+    /// <summary>From here on the console says when a resource changes state: a fault is visible where the logs are.</summary>
+    private static void PrintStateChanges(ConsoleView console, IReadOnlyList<RunningResource> resources)
+    {
         var shown = resources.ToDictionary(r => r, r => r.State);
         foreach (var resource in resources)
         {
@@ -131,15 +144,13 @@ public static class DevHostRunner
             {
                 lock (shown)
                 {
+                    // Changed also fires for a new pid or exit code; say only what changed state.
                     if (shown[r] == r.State) return;
                     shown[r] = r.State;
                 }
                 console.WriteLine($"[devhost] {r.Name}: {Describe(r)}");
             };
         }
-
-        await shutdown.WaitAsync();
-        return await StopEverythingAsync(0);
     }
 
     private static string Describe(RunningResource resource) => resource.State switch

@@ -33,6 +33,8 @@ public sealed class ProjectResource(
 
     protected override async Task OnStartAsync(CancellationToken ct)
     {
+        // An unhealthy one still runs and holds the port: a new start replaces it.
+        if (_process is { HasExited: false }) await OnStopAsync(ct);
         SetState(ResourceState.Starting);
         ExitCode = null;
         Launches++;

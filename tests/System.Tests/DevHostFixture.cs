@@ -17,7 +17,9 @@ public sealed class DevHostFixture : IAsyncLifetime
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly StringBuilder _output = new();
+    private readonly Lock _stopLock = new();
     private Process? _process;
+    private Task? _stopping;
 
     public string StateDirectory { get; } = Path.Combine(Path.GetTempPath(), $"devhost-system-tests-{Guid.NewGuid():N}");
 
@@ -57,8 +59,7 @@ public sealed class DevHostFixture : IAsyncLifetime
             if (DateTime.UtcNow > deadline)
             {
                 // Left running it would hold servers and ports past the test run.
-                Signals.Send(_process.Id, Signals.Term);
-                await _process.WaitForExitAsync(new CancellationTokenSource(StopBound).Token).ContinueWith(_ => { });
+                await Record.ExceptionAsync(StopAsync);
                 throw new TimeoutException($"DevHost was not up within {StartBound.TotalSeconds} s:\n{Output}");
             }
             await Task.Delay(250);
@@ -68,35 +69,49 @@ public sealed class DevHostFixture : IAsyncLifetime
         Gateway = new HttpClient { BaseAddress = new Uri(Status.GatewayUrl!), Timeout = TimeSpan.FromSeconds(30) };
     }
 
+    /// <summary>
+    /// SIGTERM, as Ctrl+C would be, then the promise: DevHost exits 0 and nothing it started still listens.
+    /// Runs once; the last test calls it so a failure is a failed test, disposal calls it otherwise.
+    /// </summary>
+    public Task StopAsync()
+    {
+        lock (_stopLock) return _stopping ??= StopOnceAsync();
+    }
+
     public async Task DisposeAsync()
     {
         Control?.Dispose();
         Gateway?.Dispose();
-        if (_process is null) return;
         try
         {
-            if (!_process.HasExited) Signals.Send(_process.Id, Signals.Term);
-            using var bound = new CancellationTokenSource(StopBound);
-            try
-            {
-                await _process.WaitForExitAsync(bound.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill();
-                throw new TimeoutException($"DevHost did not exit within {StopBound.TotalSeconds} s of SIGTERM:\n{Output}");
-            }
-            if (_process.ExitCode != 0)
-                throw new InvalidOperationException($"DevHost exited with code {_process.ExitCode} after SIGTERM:\n{Output}");
-            var listening = Status is null ? [] : AllPorts(Status).Where(IsListening).ToList();
-            if (listening.Count > 0)
-                throw new InvalidOperationException($"Still listening after DevHost exited: {string.Join(", ", listening)}\n{Output}");
+            await StopAsync();
         }
         finally
         {
-            _process.Dispose();
+            _process?.Dispose();
             TryDelete(StateDirectory);
         }
+    }
+
+    private async Task StopOnceAsync()
+    {
+        if (_process is null) return;
+        if (!_process.HasExited) Signals.Send(_process.Id, Signals.Term);
+        using var bound = new CancellationTokenSource(StopBound);
+        try
+        {
+            await _process.WaitForExitAsync(bound.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill();
+            throw new TimeoutException($"DevHost did not exit within {StopBound.TotalSeconds} s of SIGTERM:\n{Output}");
+        }
+        if (_process.ExitCode != 0)
+            throw new InvalidOperationException($"DevHost exited with code {_process.ExitCode} after SIGTERM:\n{Output}");
+        var listening = Status is null ? [] : AllPorts(Status).Where(IsListening).ToList();
+        if (listening.Count > 0)
+            throw new InvalidOperationException($"Still listening after DevHost exited: {string.Join(", ", listening)}\n{Output}");
     }
 
     public string Output

@@ -7,6 +7,7 @@ namespace ECommerce.System.Tests;
 
 /// <summary>The whole system under DevHost: health through the gateway, and process faults through the control API.</summary>
 [Collection(DevHostCollection.Name)]
+[TestCaseOrderer(RunsLastOrderer.TypeName, RunsLastOrderer.AssemblyName)]
 public sealed class DevHostSystemTests(DevHostFixture devHost)
 {
     private static readonly TimeSpan ConditionBound = TimeSpan.FromSeconds(60);
@@ -63,6 +64,16 @@ public sealed class DevHostSystemTests(DevHostFixture devHost)
             Assert.True(listed.TryGetValue(spec.Name, out var resource), $"{spec.Name} is not listed");
             Assert.NotNull(resource!.Pid);
         });
+    }
+
+    [Fact]
+    [RunsLast]
+    public async Task Sigterm_stops_everything_and_leaves_nothing_listening()
+    {
+        // The fixture's stop asserts the exit code and every port devhost.json listed.
+        var stop = await Record.ExceptionAsync(devHost.StopAsync);
+
+        Assert.Null(stop);
     }
 
     /// <summary>The gateway's view of each service; its /health answers 503 with the same body when one is down.</summary>
