@@ -9,5 +9,5 @@ cd "$(dirname "$0")"
 eng/check-dotnet.sh
 eng/install-servers.sh
 echo "Building..."
-dotnet build ECommerce.Offline.slnf -c Debug -nologo -v q -clp:ErrorsOnly
+dotnet build ECommerce.Run.slnf -c Debug -nologo -v q -clp:ErrorsOnly
 exec dotnet DevHost/bin/Debug/net10.0/ECommerce.DevHost.dll "$@"

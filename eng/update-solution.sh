@@ -29,4 +29,17 @@ dotnet sln ECommerce.sln add "${projects[@]}" >/dev/null
   done
   printf '\n    ]\n  }\n}\n'
 } > ECommerce.Offline.slnf
-echo "ECommerce.sln: ${#projects[@]} projects; ECommerce.Offline.slnf: all but AppHost"
+
+# What ./run.sh builds: the apps and their libraries, no tests (a fresh clone comes up sooner).
+{
+  printf '{\n  "solution": {\n    "path": "ECommerce.sln",\n    "projects": [\n'
+  first=1
+  for p in "${projects[@]}"; do
+    case "$p" in AppHost/*|tests/*) continue ;; esac
+    [ $first -eq 1 ] || printf ',\n'
+    printf '      "%s"' "$p"
+    first=0
+  done
+  printf '\n    ]\n  }\n}\n'
+} > ECommerce.Run.slnf
+echo "ECommerce.sln: ${#projects[@]} projects; ECommerce.Offline.slnf: all but AppHost; ECommerce.Run.slnf: the apps"

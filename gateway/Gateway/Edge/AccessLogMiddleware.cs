@@ -3,11 +3,17 @@ using ECommerce.ServiceDefaults.Authentication;
 
 namespace ECommerce.Gateway.Edge;
 
-/// <summary>One access-log line per request (the console formatter adds the trace id).</summary>
+/// <summary>One access-log line per request, probes aside (the console formatter adds the trace id).</summary>
 public sealed class AccessLogMiddleware(RequestDelegate next, ILogger<AccessLogMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        // Readiness probes arrive every few seconds from every host; logging them would bury the traffic.
+        if (context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/alive"))
+        {
+            await next(context);
+            return;
+        }
         var started = Stopwatch.GetTimestamp();
         try
         {
