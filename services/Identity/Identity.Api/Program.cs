@@ -9,6 +9,8 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseIdentityEdge();
+app.MapIdentityApi();
 
 app.Run();
 

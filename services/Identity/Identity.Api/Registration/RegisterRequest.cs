@@ -1,0 +1,3 @@
+namespace ECommerce.Identity.Api.Registration;
+
+public sealed record RegisterRequest(string? Email, string? Password, string? Name);

@@ -1,0 +1,3 @@
+namespace ECommerce.Identity.Api.Registration;
+
+public sealed record RegisterResponse(string UserId);

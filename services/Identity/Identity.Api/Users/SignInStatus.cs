@@ -1,0 +1,8 @@
+namespace ECommerce.Identity.Api.Users;
+
+public enum SignInStatus
+{
+    Succeeded,
+    InvalidCredentials,
+    LockedOut,
+}
