@@ -28,28 +28,33 @@ var identity = builder.AddProject<Projects.Identity_Api>("identity")
     .WithHttpHealthCheck("/health");
 
 var product = builder.AddProject<Projects.Product_Api>("product")
+    .WithReference(identity)
     .WithReference(productDb).WaitFor(productDb)
     .WithReference(redis).WaitFor(redis)
     .WithReference(eventBus).WaitFor(eventBus)
     .WithHttpHealthCheck("/health");
 
 var cart = builder.AddProject<Projects.Cart_Api>("cart")
+    .WithReference(identity)
     .WithReference(redis).WaitFor(redis)
     .WithReference(eventBus).WaitFor(eventBus)
     .WithReference(product)
     .WithHttpHealthCheck("/health");
 
 var inventory = builder.AddProject<Projects.Inventory_Api>("inventory")
+    .WithReference(identity)
     .WithReference(inventoryDb).WaitFor(inventoryDb)
     .WithReference(eventBus).WaitFor(eventBus)
     .WithHttpHealthCheck("/health");
 
 var payment = builder.AddProject<Projects.Payment_Api>("payment")
+    .WithReference(identity)
     .WithReference(paymentDb).WaitFor(paymentDb)
     .WithReference(eventBus).WaitFor(eventBus)
     .WithHttpHealthCheck("/health");
 
 var order = builder.AddProject<Projects.Order_Api>("order")
+    .WithReference(identity)
     .WithReference(orderDb).WaitFor(orderDb)
     .WithReference(eventBus).WaitFor(eventBus)
     .WithReference(product)
@@ -58,7 +63,7 @@ var order = builder.AddProject<Projects.Order_Api>("order")
     .WithReference(cart)
     .WithHttpHealthCheck("/health");
 
-builder.AddProject<Projects.Gateway>("gateway")
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(identity)
     .WithReference(product)
     .WithReference(cart)
@@ -67,5 +72,8 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(payment)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
+
+// Tokens name the public origin clients see as their issuer: the gateway's.
+identity.WithEnvironment("Identity__Issuer", gateway.GetEndpoint("http"));
 
 builder.Build().Run();

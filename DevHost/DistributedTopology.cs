@@ -11,7 +11,9 @@ public sealed class DistributedTopology
         _byName = resources.ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
         foreach (var resource in resources)
         {
-            foreach (var dependency in resource.References.Concat(resource.WaitsFor))
+            var endpoints = resource.Environment.Values
+                .Select(v => EndpointReference.TryParse(v, out var e) ? e.Resource : null).OfType<string>();
+            foreach (var dependency in resource.References.Concat(resource.WaitsFor).Concat(endpoints))
             {
                 if (!_byName.ContainsKey(dependency))
                     throw new InvalidOperationException($"'{resource.Name}' depends on unknown resource '{dependency}'.");

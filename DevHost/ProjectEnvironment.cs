@@ -24,7 +24,13 @@ public static class ProjectEnvironment
         environment["ASPNETCORE_URLS"] = project.Url;
         environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         environment["DOTNET_ENVIRONMENT"] = "Development";
-        foreach (var (key, value) in spec.Environment) environment[key] = value;
+        foreach (var (key, value) in spec.Environment)
+            environment[key] = EndpointReference.TryParse(value, out var endpoint) ? Url(endpoint, resolve) : value;
         return environment;
     }
+
+    private static string Url(EndpointReference endpoint, Func<string, RunningResource> resolve) =>
+        resolve(endpoint.Resource) is ProjectResource project && endpoint.Endpoint == "http"
+            ? project.Url
+            : throw new InvalidOperationException($"'{endpoint.Expression}' does not name a project's http endpoint.");
 }

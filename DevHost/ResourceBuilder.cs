@@ -53,6 +53,15 @@ public sealed class ResourceBuilder
         return this;
     }
 
+    /// <summary>A value that is another project's URL, known only when the ports are: see <see cref="EndpointReference"/>.</summary>
+    public ResourceBuilder WithEnvironment(string name, EndpointReference endpoint) => WithEnvironment(name, endpoint.Expression);
+
+    public EndpointReference GetEndpoint(string name)
+    {
+        Require(ResourceKind.Project, nameof(GetEndpoint));
+        return new EndpointReference(Name, name);
+    }
+
     public ResourceBuilder WithExternalHttpEndpoints()
     {
         Require(ResourceKind.Project, nameof(WithExternalHttpEndpoints));

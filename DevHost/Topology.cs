@@ -28,24 +28,29 @@ public static class Topology
             .WithEnvironment("Identity__AdminPassword", AdminPassword);
 
         var product = builder.AddProject("product", "services/Product/Product.Api")
+            .WithReference(identity)
             .WithReference(productDb).WaitFor(productDb)
             .WithReference(redis).WaitFor(redis)
             .WithReference(eventBus).WaitFor(eventBus);
 
         var cart = builder.AddProject("cart", "services/Cart/Cart.Api")
+            .WithReference(identity)
             .WithReference(redis).WaitFor(redis)
             .WithReference(eventBus).WaitFor(eventBus)
             .WithReference(product);
 
         var inventory = builder.AddProject("inventory", "services/Inventory/Inventory.Api")
+            .WithReference(identity)
             .WithReference(inventoryDb).WaitFor(inventoryDb)
             .WithReference(eventBus).WaitFor(eventBus);
 
         var payment = builder.AddProject("payment", "services/Payment/Payment.Api")
+            .WithReference(identity)
             .WithReference(paymentDb).WaitFor(paymentDb)
             .WithReference(eventBus).WaitFor(eventBus);
 
         var order = builder.AddProject("order", "services/Order/Order.Api")
+            .WithReference(identity)
             .WithReference(orderDb).WaitFor(orderDb)
             .WithReference(eventBus).WaitFor(eventBus)
             .WithReference(product)
@@ -53,7 +58,7 @@ public static class Topology
             .WithReference(payment)
             .WithReference(cart);
 
-        builder.AddProject("gateway", "gateway/Gateway")
+        var gateway = builder.AddProject("gateway", "gateway/Gateway")
             .WithReference(identity)
             .WithReference(product)
             .WithReference(cart)
@@ -61,6 +66,9 @@ public static class Topology
             .WithReference(inventory)
             .WithReference(payment)
             .WithExternalHttpEndpoints();
+
+        // Tokens name the public origin clients see as their issuer: the gateway's.
+        identity.WithEnvironment("Identity__Issuer", gateway.GetEndpoint("http"));
 
         return builder.Build();
     }

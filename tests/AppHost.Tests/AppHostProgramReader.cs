@@ -101,7 +101,16 @@ public static class AppHostProgramReader
                 ? dependency.Name
                 : throw Unreadable(method, "expects a resource declared earlier in the file");
 
-        private string Value(ExpressionSyntax expression) => Evaluate(expression) switch
+        private string Value(ExpressionSyntax expression) => expression switch
+        {
+            // resource.GetEndpoint("http"): written as Aspire's manifest expression, as DevHost's topology records it.
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.Text: "GetEndpoint" } access } call
+                when Evaluate(access.Expression) is AppHostResource owner && call.ArgumentList.Arguments.Count == 1 =>
+                $"{{{owner.Name}.bindings.{Literal(call.ArgumentList.Arguments[0].Expression)}.url}}",
+            _ => Evaluated(expression),
+        };
+
+        private string Evaluated(ExpressionSyntax expression) => Evaluate(expression) switch
         {
             Parameter { Value: { } value } => value,
             Parameter parameter => $"(parameter '{parameter.Name}' with no value in appsettings.json)",

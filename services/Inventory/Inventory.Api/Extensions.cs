@@ -1,6 +1,7 @@
 using ECommerce.Messaging;
 using ECommerce.Postgres;
 using ECommerce.ServiceDefaults;
+using ECommerce.ServiceDefaults.Authentication;
 
 namespace ECommerce.Inventory.Api;
 
@@ -8,6 +9,8 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        // Behind the gateway and still checking: a token is validated here too, never trusted on the edge's word alone.
+        builder.AddDefaultAuthentication();
         builder.AddPostgresDatabase(ResourceNames.InventoryDb, typeof(Extensions).Assembly);
         builder.AddRabbitMqConnection(ResourceNames.EventBus);
     }
