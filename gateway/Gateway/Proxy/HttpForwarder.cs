@@ -30,6 +30,12 @@ public sealed class HttpForwarder(HttpMessageInvoker invoker, ClusterDestination
         {
             using var tracking = destination.TrackRequest();
             using var request = CreateRequest(context, new Uri(destination.Address, pathAndQuery));
+            if (clusters.Cluster(clusterId)?.HttpRequest.ParsedVersion is { Major: 2 } http2)
+            {
+                // Cleartext HTTP/2 has no negotiation: ask for exactly HTTP/2 (prior knowledge) where the cluster says it is spoken.
+                request.Version = http2;
+                request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
+            }
             HttpResponseMessage response;
             try
             {

@@ -42,6 +42,9 @@ public sealed class ClusterConfig
     /// <summary>RoundRobin (default) | LeastRequests | PowerOfTwoChoices.</summary>
     public string? LoadBalancingPolicy { get; set; }
     public HealthCheckConfig HealthCheck { get; set; } = new();
+
+    /// <summary>As YARP's <c>HttpRequest</c>: "2" speaks HTTP/2 to upstreams that do (cleartext, prior knowledge).</summary>
+    public HttpRequestConfig HttpRequest { get; set; } = new();
     public Dictionary<string, DestinationConfig> Destinations { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
@@ -49,6 +52,13 @@ public sealed class DestinationConfig
 {
     /// <summary>A URL, or a logical one (<c>http://product</c>) that service discovery expands to every instance.</summary>
     public string Address { get; set; } = "";
+}
+
+public sealed class HttpRequestConfig
+{
+    public string Version { get; set; } = "1.1";
+
+    public Version ParsedVersion => System.Version.Parse(Version.Contains('.') ? Version : Version + ".0");
 }
 
 public sealed class HealthCheckConfig

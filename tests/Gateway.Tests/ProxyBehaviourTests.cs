@@ -1,0 +1,113 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using ECommerce.Gateway.Proxy;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace ECommerce.Gateway.Tests;
+
+public class ProxyBehaviourTests
+{
+    [Fact]
+    public async Task A_route_timeout_answers_504_problem()
+    {
+        await using var slow = await Upstream.StartAsync(app => app.MapGet("/api/inventory/{id}", async (CancellationToken ct) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), ct);
+            return Results.Ok();
+        }));
+        await using var gateway = new GatewayFactory(new() { ["inventory"] = slow.Url },
+            new() { ["ReverseProxy:Routes:inventory-read:Timeout"] = "00:00:00.300" });
+        using var client = gateway.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(10);
+
+        var response = await client.GetAsync("/api/inventory/p1");
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_client_that_goes_away_cancels_the_upstream_call()
+    {
+        var started = new TaskCompletionSource();
+        var upstreamCancelled = new TaskCompletionSource();
+        await using var upstream = await Upstream.StartAsync(app => app.MapGet("/api/inventory/{id}", async (CancellationToken ct) =>
+        {
+            started.SetResult();
+            try { await Task.Delay(TimeSpan.FromSeconds(30), ct); }
+            catch (OperationCanceledException) { upstreamCancelled.SetResult(); }
+            return Results.Ok();
+        }));
+        await using var gateway = new GatewayFactory(new() { ["inventory"] = upstream.Url });
+        using var client = gateway.CreateClient();
+        using var cts = new CancellationTokenSource();
+
+        var call = client.GetAsync("/api/inventory/p1", cts.Token);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        await upstreamCancelled.Task.WaitAsync(TimeSpan.FromSeconds(10)); // throws if the upstream kept waiting
+    }
+
+    [Fact]
+    public async Task A_cluster_that_speaks_http2_is_called_over_http2()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
+        builder.Logging.ClearProviders();
+        await using var upstream = builder.Build();
+        upstream.MapGet("/api/inventory/{id}", (HttpContext ctx) => ctx.Request.Protocol);
+        await upstream.StartAsync();
+        var url = upstream.Urls.First();
+        await using var gateway = new GatewayFactory(new() { ["inventory"] = url },
+            new() { ["ReverseProxy:Clusters:inventory:HttpRequest:Version"] = "2" });
+        using var client = gateway.CreateClient();
+
+        var protocol = await client.GetStringAsync("/api/inventory/p1");
+
+        Assert.Equal("HTTP/2", protocol);
+    }
+
+    [Fact]
+    public void Changed_configuration_replaces_the_routes_and_signals_routing()
+    {
+        var monitor = new TestOptionsMonitor(Options("/api/one/{**rest}"));
+        var source = new ProxyEndpointDataSource(monitor);
+        var token = source.GetChangeToken();
+        var before = source.Endpoints.Cast<RouteEndpoint>().Single().RoutePattern.RawText;
+
+        monitor.Change(Options("/api/two/{**rest}"));
+
+        Assert.Equal("/api/one/{**rest}", before);
+        Assert.True(token.HasChanged);
+        Assert.Equal("/api/two/{**rest}", source.Endpoints.Cast<RouteEndpoint>().Single().RoutePattern.RawText);
+    }
+
+    private static ReverseProxyOptions Options(string path) => new()
+    {
+        Routes = { ["r"] = new RouteConfig { ClusterId = "c", Match = new RouteMatch { Path = path } } },
+    };
+
+    private sealed class TestOptionsMonitor(ReverseProxyOptions value) : IOptionsMonitor<ReverseProxyOptions>
+    {
+        private Action<ReverseProxyOptions, string?>? _listener;
+
+        public ReverseProxyOptions CurrentValue { get; private set; } = value;
+
+        public ReverseProxyOptions Get(string? name) => CurrentValue;
+
+        public IDisposable OnChange(Action<ReverseProxyOptions, string?> listener)
+        {
+            _listener = listener;
+            return new CancellationTokenSource();
+        }
+
+        public void Change(ReverseProxyOptions options)
+        {
+            CurrentValue = options;
+            _listener?.Invoke(options, null);
+        }
+    }
+}
