@@ -1,44 +1,19 @@
-using System.Net;
 using ECommerce.TestInfrastructure;
+using ECommerce.TestInfrastructure.HealthTests;
 
 namespace ECommerce.Cart.Tests;
 
-/// <summary>Readiness follows the real dependencies: each is stopped and started again under the running service.</summary>
-public sealed class HealthTests(HealthTests.Fixture fixture) : IClassFixture<HealthTests.Fixture>
+/// <summary>The service with dedicated real servers for what it uses, shared by every class in the collection.</summary>
+public sealed class ServiceFixture() : ServiceFixture<Program>(redis: true, broker: true);
+
+[CollectionDefinition(Name)]
+public sealed class ServiceCollection : ICollectionFixture<ServiceFixture>
 {
-    public sealed class Fixture() : ServiceFixture<Program>(redis: true, broker: true);
-
-    [Fact]
-    public async Task Broker_outage_makes_the_service_unhealthy_until_the_broker_returns()
-    {
-        var (whileDown, afterReturn) = await fixture.OutageAsync(fixture.Broker, "eventbus", "Unhealthy");
-
-        Assert.Equal("Unhealthy", whileDown.GetProperty("status").GetString());
-        Assert.Equal("Healthy", afterReturn.GetProperty("status").GetString());
-    }
-
-    [Fact]
-    public async Task Redis_outage_makes_the_cart_unhealthy_until_redis_returns()
-    {
-        var (whileDown, afterReturn) = await fixture.OutageAsync(fixture.Redis, "redis", "Unhealthy");
-
-        Assert.Equal("Unhealthy", whileDown.GetProperty("status").GetString());
-        Assert.Equal("Healthy", afterReturn.GetProperty("status").GetString());
-    }
-
-    [Fact]
-    public async Task Unhealthy_answers_503_so_traffic_goes_elsewhere()
-    {
-        await fixture.Redis.StopAsync();
-        try
-        {
-            await fixture.Service.WaitForCheckAsync("redis", "Unhealthy");
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await fixture.Service.GetHealthAsync()).Status);
-        }
-        finally
-        {
-            await fixture.Redis.StartAsync();
-        }
-    }
-
+    public const string Name = "Cart service";
 }
+
+[Collection(ServiceCollection.Name)]
+public sealed class BrokerHealth(ServiceFixture fixture) : BrokerHealthTests<Program>(fixture);
+
+[Collection(ServiceCollection.Name)]
+public sealed class RedisHealth(ServiceFixture fixture) : RedisHealthTests<Program>(fixture, "Unhealthy");
