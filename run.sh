@@ -7,7 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 eng/check-dotnet.sh
-eng/install-servers.sh
+# The first time, installing the servers (apt) and building (restore + compile) take about as long as each
+# other: do them side by side.
+eng/install-servers.sh &
+install=$!
 echo "Building..."
 dotnet build ECommerce.Run.slnf -c Debug -nologo -v q -clp:ErrorsOnly
+wait "$install" || { echo "Installing the servers failed (see above)." >&2; exit 1; }
 exec dotnet DevHost/bin/Debug/net10.0/ECommerce.DevHost.dll "$@"
