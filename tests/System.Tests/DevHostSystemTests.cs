@@ -98,6 +98,24 @@ public sealed class DevHostSystemTests(DevHostFixture devHost)
     }
 
     [Fact]
+    public async Task The_api_explorer_serves_every_services_openapi_document_through_the_gateway()
+    {
+        using var page = await devHost.Gateway.GetAsync("/swagger/index.html");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+
+        foreach (var service in Services)
+        {
+            var document = await devHost.Gateway.GetFromJsonAsync<JsonElement>($"/openapi/services/{service}.json");
+            Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
+            // "Try it out" goes through the gateway, the same edge real clients use.
+            Assert.Equal(devHost.Gateway.BaseAddress!.GetLeftPart(UriPartial.Authority),
+                document.GetProperty("servers")[0].GetProperty("url").GetString());
+        }
+        using var unknown = await devHost.Gateway.GetAsync("/openapi/services/nope.json");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task The_control_api_answers_404_problem_for_an_unknown_resource()
     {
         using var response = await devHost.Control.PostAsync("/resources/no-such-thing/kill", null);

@@ -5,7 +5,7 @@ namespace ECommerce.Gateway.ApiExplorer;
 
 /// <summary>
 /// One API explorer (Swashbuckle's UI at /swagger) over every service's OpenAPI document, each fetched
-/// through the gateway at /openapi/&lt;service&gt;.json with its server set to the gateway, so "Try it out"
+/// through the gateway at /openapi/services/&lt;service&gt;.json with its server set to the gateway, so "Try it out"
 /// goes through the same edge as real clients.
 /// </summary>
 public static class ApiExplorerEndpoints
@@ -17,10 +17,10 @@ public static class ApiExplorerEndpoints
         {
             o.RoutePrefix = "swagger";
             o.DocumentTitle = "ECommerce API";
-            foreach (var id in clusters.ClusterIds.Order()) o.SwaggerEndpoint($"/openapi/{id}.json", id);
+            foreach (var id in clusters.ClusterIds.Order()) o.SwaggerEndpoint($"/openapi/services/{id}.json", id);
         });
 
-        app.MapGet("/openapi/{service}.json", async Task<IResult> (string service, ClusterDestinations destinations,
+        app.MapGet("/openapi/services/{service}.json", async Task<IResult> (string service, ClusterDestinations destinations,
             IHttpClientFactory httpClientFactory, HttpContext context) =>
         {
             if (destinations.Next(service) is not { } destination)
