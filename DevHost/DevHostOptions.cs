@@ -15,6 +15,8 @@ public sealed record DevHostOptions
           --quiet              keep the services' logs off the console (they still go to the log files)
           --otlp URL           pass OTEL_EXPORTER_OTLP_ENDPOINT to every service
           --timeout SECONDS    how long a resource may take to become healthy (default 120)
+          --env NAME:KEY=VALUE one more setting for one project, over the topology's (repeatable; e.g.
+                               --env order:Checkout__PaymentTimeout=00:00:03 for a test or a demo)
         """;
 
     public bool ServersOnly { get; init; }
@@ -27,6 +29,7 @@ public sealed record DevHostOptions
     public string? OtlpEndpoint { get; init; }
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(120);
     public bool ShowHelp { get; init; }
+    public IReadOnlyList<SettingOverride> Overrides { get; init; } = [];
 
     public static DevHostOptions Parse(IReadOnlyList<string> args)
     {
@@ -52,6 +55,7 @@ public sealed record DevHostOptions
                         ? TimeSpan.FromSeconds(s)
                         : throw new ArgumentException("--timeout needs a number of seconds."),
                 },
+                "--env" => options with { Overrides = [.. options.Overrides, SettingOverride.Parse(Value())] },
                 "-h" or "--help" => options with { ShowHelp = true },
                 _ => throw new ArgumentException($"Unknown argument '{arg}'."),
             };

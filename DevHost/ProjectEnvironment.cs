@@ -7,7 +7,8 @@ namespace ECommerce.DevHost;
 public static class ProjectEnvironment
 {
     public static IReadOnlyDictionary<string, string> For(
-        ProjectResource project, Func<string, RunningResource> resolve, string? otlpEndpoint)
+        ProjectResource project, Func<string, RunningResource> resolve, string? otlpEndpoint,
+        IReadOnlyList<SettingOverride>? overrides = null)
     {
         var spec = project.Spec;
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -26,6 +27,9 @@ public static class ProjectEnvironment
         environment["DOTNET_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in spec.Environment)
             environment[key] = EndpointReference.TryParse(value, out var endpoint) ? Url(endpoint, resolve) : value;
+        // Command-line settings come last: they are the operator's, over everything the topology derives.
+        foreach (var setting in overrides ?? [])
+            if (string.Equals(setting.Resource, spec.Name, StringComparison.OrdinalIgnoreCase)) environment[setting.Key] = setting.Value;
         return environment;
     }
 

@@ -22,7 +22,7 @@ public static class ResourceFactory
                     repository.AssemblyOf(spec),
                     repository.DirectoryOf(spec),
                     ports[spec.Name].Main,
-                    project => ProjectEnvironment.For(project, name => byName[name], options.OtlpEndpoint),
+                    project => ProjectEnvironment.For(project, name => byName[name], options.OtlpEndpoint, options.Overrides),
                     options.HealthTimeout,
                     log),
                 _ => new ServerResource(spec, LocalServerFactory.Create(spec, ports[spec.Name], folder.DataOf(spec.Name)), ports[spec.Name], log),
