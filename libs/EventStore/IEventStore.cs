@@ -26,6 +26,12 @@ public interface IEventStore
     /// </summary>
     Task<T?> AggregateStreamAsync<T>(string streamId, long toVersion = long.MaxValue, CancellationToken ct = default) where T : class, new();
 
+    /// <summary>
+    /// The same fold on the caller's connection and transaction: sees the transaction's own uncommitted appends, and
+    /// with <c>SELECT ... FOR UPDATE</c> or serializable isolation the caller controls what it may miss.
+    /// </summary>
+    Task<T?> AggregateStreamAsync<T>(string streamId, NpgsqlTransaction transaction, long toVersion = long.MaxValue, CancellationToken ct = default) where T : class, new();
+
     /// <summary>Events of every stream after <paramref name="afterPosition"/>, in global position order.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition = 0, int maxCount = 1000, CancellationToken ct = default);
 

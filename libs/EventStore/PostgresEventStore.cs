@@ -15,7 +15,7 @@ internal sealed class PostgresEventStore(
     EventStoreDataSource dataSource, EventStoreSchema schema, EventStoreOptions options, EventReader reader,
     SnapshotStore snapshots, IServiceProvider services) : IEventStore
 {
-    public static readonly ActivitySource ActivitySource = new("ECommerce.EventStore");
+    public static readonly ActivitySource ActivitySource = new(EventStoreDiagnostics.ActivitySourceName);
 
     private readonly IInlineProjection[] _inline = options.Projections.Registrations
         .Where(r => r.Lifecycle == ProjectionLifecycle.Inline)
@@ -78,6 +78,14 @@ internal sealed class PostgresEventStore(
         await schema.EnsureAsync(ct);
         await using var connection = await dataSource.Value.OpenConnectionAsync(ct);
         return await snapshots.AggregateAsync<T>(connection, null, streamId, toVersion, ct);
+    }
+
+    public async Task<T?> AggregateStreamAsync<T>(string streamId, NpgsqlTransaction transaction, long toVersion = long.MaxValue, CancellationToken ct = default)
+        where T : class, new()
+    {
+        await schema.EnsureAsync(ct);
+        var connection = transaction.Connection ?? throw new InvalidOperationException("The transaction has already completed.");
+        return await snapshots.AggregateAsync<T>(connection, transaction, streamId, toVersion, ct);
     }
 
     public async Task<long> GetStreamVersionAsync(string streamId, CancellationToken ct = default)

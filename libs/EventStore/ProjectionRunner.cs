@@ -16,6 +16,10 @@ internal sealed class ProjectionRunner(EventStoreDataSource dataSource, EventSto
         if (checkpoint is null) return null;
         var events = await reader.AllAsync(connection, tx, checkpoint.Value, options.DaemonBatchSize, ct);
         if (events.Count == 0) return 0;
+        using var activity = PostgresEventStore.ActivitySource.StartActivity("eventstore project");
+        activity?.SetTag("eventstore.projection", projection.Name);
+        activity?.SetTag("eventstore.events", events.Count);
+        activity?.SetTag("eventstore.position", events[^1].GlobalPosition);
         foreach (var @event in events) await projection.ApplyAsync(@event, tx, ct);
         await SetAsync(connection, tx, projection.Name, events[^1].GlobalPosition, ct);
         await tx.CommitAsync(ct);

@@ -45,6 +45,20 @@ public sealed class TransactionTests(StoreDatabase database) : IClassFixture<Sto
     }
 
     [Fact]
+    public async Task An_aggregate_read_in_the_callers_transaction_sees_its_uncommitted_events()
+    {
+        await using var host = await StoreHost.StartAsync(database);
+        var stream = TestServers.NewName("account");
+        await using var connection = await database.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+
+        await host.Store.AppendAsync(stream, ExpectedVersion.NoStream, [new AccountOpened("ada"), new Deposited(4m)], tx);
+
+        Assert.Equal(4m, (await host.Store.AggregateStreamAsync<Account>(stream, tx))!.Balance);
+        Assert.Null(await host.Store.AggregateStreamAsync<Account>(stream));
+    }
+
+    [Fact]
     public async Task An_append_waits_for_an_open_append_so_global_positions_become_visible_in_order()
     {
         await using var host = await StoreHost.StartAsync(database);
