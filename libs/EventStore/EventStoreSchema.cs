@@ -57,6 +57,36 @@ internal sealed class EventStoreSchema(EventStoreDataSource dataSource, EventSto
             position bigint NOT NULL DEFAULT 0,
             updated_at timestamptz NOT NULL DEFAULT now());
         """,
+        // One round trip per append: the lock, the version check and the inserts run server-side. A conflict is a
+        // returned row (out_position = -1, out_version = actual), not an error, so the caller's transaction stays usable.
+        $$"""
+        CREATE FUNCTION {{Name}}.append_events(
+            p_stream text, p_expected bigint, p_ids uuid[], p_types text[], p_type_versions int[], p_data jsonb[], p_metadata jsonb)
+        RETURNS TABLE (out_position bigint, out_version bigint, out_timestamp timestamptz)
+        LANGUAGE plpgsql AS $fn$
+        DECLARE
+            v_current bigint;
+            i int;
+        BEGIN
+            PERFORM pg_advisory_xact_lock({{AppendLockKey}});
+            SELECT s.version INTO v_current FROM {{Streams}} s WHERE s.id = p_stream FOR UPDATE;
+            v_current := coalesce(v_current, 0);
+            IF p_expected <> -1 AND p_expected <> v_current THEN
+                RETURN QUERY SELECT -1::bigint, v_current, now();
+                RETURN;
+            END IF;
+            INSERT INTO {{Streams}} AS s (id, version) VALUES (p_stream, v_current + cardinality(p_ids))
+                ON CONFLICT (id) DO UPDATE SET version = excluded.version, updated_at = now();
+            FOR i IN 1 .. cardinality(p_ids) LOOP
+                RETURN QUERY
+                    INSERT INTO {{Events}} AS e (event_id, stream_id, version, type, type_version, data, metadata)
+                    VALUES (p_ids[i], p_stream, v_current + i, p_types[i], p_type_versions[i], p_data[i], p_metadata)
+                    RETURNING e.position, e.version, e.timestamp;
+            END LOOP;
+            PERFORM pg_notify('{{NotifyChannel}}', p_stream);
+        END
+        $fn$;
+        """,
     ];
 
     public bool IsReady => _ready;
