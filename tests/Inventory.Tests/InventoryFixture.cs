@@ -1,4 +1,5 @@
 using ECommerce.Inventory.Api.Reservations;
+using ECommerce.Messaging;
 using ECommerce.TestInfrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -36,6 +37,10 @@ public sealed class InventoryFixture : IAsyncLifetime
         });
         await Service.WaitForCheckAsync("inventorydb", "Healthy");
     }
+
+    /// <summary>The service's queue exists and is consumed (a command published before that would be unroutable).</summary>
+    public Task WaitForConsumerAsync() =>
+        Service.Services.GetRequiredService<MessagingStatus>().WhenConsumingAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
     /// <summary>Runs <paramref name="work"/> in a transaction of its own, as the messaging lib runs a handler, and commits.</summary>
     public async Task<T> InTransactionAsync<T>(Func<NpgsqlTransaction, Task<T>> work)

@@ -17,7 +17,15 @@ internal static class Extensions
         // Behind the gateway and still checking: a token is validated here too, never trusted on the edge's word alone.
         builder.AddDefaultAuthentication();
         builder.AddPostgresDatabase(ResourceNames.InventoryDb, typeof(Extensions).Assembly);
-        builder.AddRabbitMqConnection(ResourceNames.EventBus);
+        builder.AddMessaging(ResourceNames.EventBus, messaging =>
+        {
+            messaging.ServiceName = ResourceNames.Inventory;
+            messaging.UseOutbox(ResourceNames.InventoryDb);
+            messaging.Handle<ReserveStock, ReserveStockHandler>();
+            messaging.Handle<ReleaseStock, ReleaseStockHandler>();
+            messaging.Handle<OrderConfirmed, OrderConfirmedHandler>();
+            messaging.Handle<OrderCancelled, OrderCancelledHandler>();
+        });
 
         var services = builder.Services;
         services.AddOptions<InventoryOptions>().Bind(builder.Configuration.GetSection(InventoryOptions.SectionName))
@@ -29,11 +37,6 @@ internal static class Extensions
         services.AddSingleton<ReservationStore>();
         services.AddSingleton<ExpiredReservationSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredReservationSweeper>());
-
-        services.AddScoped<IMessageHandler<ReserveStock>, ReserveStockHandler>();
-        services.AddScoped<IMessageHandler<ReleaseStock>, ReleaseStockHandler>();
-        services.AddScoped<IMessageHandler<OrderConfirmed>, OrderConfirmedHandler>();
-        services.AddScoped<IMessageHandler<OrderCancelled>, OrderCancelledHandler>();
     }
 
     public static WebApplication MapInventoryApi(this WebApplication app)
