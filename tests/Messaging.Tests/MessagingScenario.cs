@@ -41,9 +41,13 @@ public sealed class MessagingScenario : IAsyncDisposable
         return scenario;
     }
 
-    /// <summary>A host running AddMessaging for this scenario; waits until its consumer is subscribed (if it handles anything).</summary>
+    /// <summary>
+    /// A host running AddMessaging for this scenario (with the outbox and inbox in the scenario's database unless
+    /// <paramref name="outbox"/> is false); waits until its consumer is subscribed, if it handles anything.
+    /// </summary>
     public async Task<IHost> StartHostAsync(
-        Action<MessagingOptions>? handlers = null, Action<MessagingOptions>? configure = null, string instance = "a", string? service = null)
+        Action<MessagingOptions>? handlers = null, Action<MessagingOptions>? configure = null, string instance = "a", string? service = null,
+        bool outbox = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "messaging-tests" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -58,7 +62,7 @@ public sealed class MessagingScenario : IAsyncDisposable
             messaging.ServiceName = service ?? Service;
             messaging.ExchangeName = Exchange;
             messaging.RetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400)];
-            if (ConnectionString is not null) messaging.UseOutbox(DatabaseName);
+            if (outbox && ConnectionString is not null) messaging.UseOutbox(DatabaseName);
             (handlers ?? (m => m.Handle<WorkItem, WorkItemHandler>()))(messaging);
             configure?.Invoke(messaging);
         });
