@@ -36,34 +36,3 @@ namespace ECommerce.EventStore
         public static IHostApplicationBuilder AddEventStore(this IHostApplicationBuilder builder, string name, Action<EventStoreOptions> configure) => builder;
     }
 }
-
-namespace ECommerce.Messaging
-{
-    public interface IMessageHandler<in TMessage> where TMessage : class
-    {
-        Task HandleAsync(TMessage message, MessageContext context, CancellationToken ct);
-    }
-    public sealed class MessageContext
-    {
-        public required string MessageId { get; init; }
-        public required string MessageType { get; init; }
-        public int Attempt { get; init; }
-        public string? CorrelationId { get; init; }
-        public NpgsqlConnection? Connection { get; init; }
-        public NpgsqlTransaction? Transaction { get; init; }
-        public Task PublishAsync<T>(T message, CancellationToken ct = default) where T : class => Task.CompletedTask;
-    }
-    public interface IOutbox { Task EnqueueAsync<T>(T message, NpgsqlTransaction transaction, CancellationToken ct = default) where T : class; }
-    public interface IMessagePublisher { Task PublishAsync<T>(T message, CancellationToken ct = default) where T : class; }
-    public sealed class PermanentMessageException(string message) : Exception(message);
-    public sealed class MessagingOptions
-    {
-        public string ServiceName { get; set; } = "";
-        public void UseOutbox(string connectionName) { }
-        public void Handle<TMessage, THandler>() where TMessage : class where THandler : class, IMessageHandler<TMessage> { }
-    }
-    public static class MessagingShimExtensions
-    {
-        public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, string name, Action<MessagingOptions> configure) => builder;
-    }
-}
