@@ -9,7 +9,7 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource)
     public async Task<IdempotencyRecord?> FindAsync(string userId, string key, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT order_id, request_hash, status_code, response::text FROM idempotency_keys WHERE user_id = @user AND idempotency_key = @key");
+            "SELECT order_id, request_hash, status_code, response FROM idempotency_keys WHERE user_id = @user AND idempotency_key = @key");
         command.Parameters.AddWithValue("user", userId);
         command.Parameters.AddWithValue("key", key);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -36,7 +36,7 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("order", record.OrderId);
         command.Parameters.AddWithValue("hash", record.RequestHash);
         command.Parameters.AddWithValue("status", record.StatusCode);
-        command.Parameters.AddWithValue("response", NpgsqlDbType.Jsonb, record.Response);
+        command.Parameters.AddWithValue("response", NpgsqlDbType.Text, record.Response);
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 }

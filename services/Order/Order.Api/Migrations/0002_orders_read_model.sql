@@ -3,7 +3,7 @@
 ALTER TABLE idempotency_keys
     ADD COLUMN request_hash text NOT NULL DEFAULT '',
     ADD COLUMN status_code  integer NOT NULL DEFAULT 202,
-    ADD COLUMN response     jsonb;
+    ADD COLUMN response     text;  -- text, not jsonb: replayed byte for byte
 
 -- Read model of the order streams, kept by the inline projection in the same transaction as the events.
 -- deadline is the saga's: the timeout worker scans it, so timeouts survive restarts.
