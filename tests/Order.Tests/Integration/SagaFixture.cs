@@ -19,6 +19,9 @@ public sealed class SagaFixture : IAsyncLifetime
     internal OrderServiceFactory Service { get; private set; } = null!;
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>The configuration a host passes; another instance of the service started with it shares database and queue.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; private set; } = new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         var postgres = TestServers.SharedPostgresAsync();
@@ -30,7 +33,7 @@ public sealed class SagaFixture : IAsyncLifetime
         ConnectionString = (await postgres).GetConnectionString(database);
         var amqp = (await broker).AmqpUri;
 
-        Service = new OrderServiceFactory(new Dictionary<string, string>
+        Settings = new Dictionary<string, string>
         {
             ["ConnectionStrings:orderdb"] = ConnectionString,
             ["ConnectionStrings:eventbus"] = amqp,
@@ -39,7 +42,8 @@ public sealed class SagaFixture : IAsyncLifetime
             ["Order:Saga:Timeout"] = SagaTimeout.ToString(),
             ["Order:Saga:TimeoutScanInterval"] = "00:00:00.200",
             ["Resilience:Http:cart:MaxRetryAttempts"] = "1",
-        }, Clock);
+        };
+        Service = new OrderServiceFactory(Settings, Clock);
         _ = Service.Server; // starts the host: its consumer, relay and timeout worker
         Participants = await SagaParticipants.StartAsync(amqp, Service.Services.GetRequiredService<IMessagePublisher>());
     }
