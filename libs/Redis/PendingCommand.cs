@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace ECommerce.Redis;
 
 /// <summary>A command waiting for its reply; completes on the thread pool so callers never run on the reader loop.</summary>
@@ -5,17 +7,19 @@ internal sealed class PendingCommand
 {
     private readonly TaskCompletionSource<RespValue> _reply = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenRegistration _registration;
+    private readonly CancellationToken _cancellation;
 
     public PendingCommand(string command, IReadOnlyList<object> args, CancellationToken ct)
     {
-        (Command, Args) = (command, args);
-        if (ct.CanBeCanceled) _registration = ct.Register(() => _reply.TrySetCanceled(ct));
+        (Command, Args, _cancellation) = (command, args, ct);
+        if (ct.CanBeCanceled) _registration = ct.Register(static s => ((PendingCommand)s!).Cancel(), this);
     }
 
     public string Command { get; }
     public IReadOnlyList<object> Args { get; }
     public Task<RespValue> Task => _reply.Task;
-    public bool IsCancelled => _reply.Task.IsCanceled;
+    public bool IsCompleted => _reply.Task.IsCompleted;
+    public long CreatedAt { get; } = Stopwatch.GetTimestamp();
 
     public void Complete(RespValue value)
     {
@@ -28,4 +32,6 @@ internal sealed class PendingCommand
         _registration.Dispose();
         _reply.TrySetException(error);
     }
+
+    private void Cancel() => _reply.TrySetCanceled(_cancellation);
 }
