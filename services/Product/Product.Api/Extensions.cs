@@ -46,6 +46,8 @@ internal static class Extensions
         services.AddSingleton<CacheStore>();
         services.AddSingleton<ProductCache>();
         services.AddSingleton<ProductCacheWriter>();
+        services.AddSingleton<InvalidationBus>();
+        services.AddHostedService(sp => sp.GetRequiredService<InvalidationBus>());
         services.AddSingleton<TrendingProducts>();
         services.AddSingleton<SpellingCorrector>();
         services.AddSingleton<IProductSearch, PostgresProductSearch>();

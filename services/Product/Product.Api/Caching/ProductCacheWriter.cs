@@ -7,7 +7,7 @@ namespace ECommerce.Product.Api.Caching;
 /// fresh product into Redis (write-through), any other change or a delete removes it (invalidation); either way
 /// every instance is told to drop its in-process copy.
 /// </summary>
-public sealed class ProductCacheWriter(ProductCache cache, CacheStore redis)
+public sealed class ProductCacheWriter(ProductCache cache, CacheStore redis, InvalidationBus bus)
 {
     public async Task WriteThroughAsync(ProductDetails product)
     {
@@ -15,6 +15,7 @@ public sealed class ProductCacheWriter(ProductCache cache, CacheStore redis)
         cache.DropLocal(product.Id);
         if (!await redis.SetAsync(cache.Key(product.Id), fresh.Json, cache.TtlWithJitter()))
             await redis.DeleteAsync(cache.Key(product.Id));
+        await bus.BroadcastAsync(product.Id);
         cache.SetLocal(product.Id, fresh);
     }
 
@@ -22,5 +23,6 @@ public sealed class ProductCacheWriter(ProductCache cache, CacheStore redis)
     {
         cache.DropLocal(id);
         await redis.DeleteAsync(cache.Key(id));
+        await bus.BroadcastAsync(id);
     }
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using ECommerce.Product.Api.Caching;
 using ECommerce.Product.Api.Catalog;
+using ECommerce.Redis;
 using Microsoft.Extensions.Options;
 
 namespace ECommerce.Product.Api.Trending;
@@ -25,16 +25,16 @@ public sealed class TrendingProducts(CacheStore redis, ProductStore store, IOpti
         for (var age = 0; age < o.Buckets; age++) args.Add(Key(now - age));
         args.Add("WEIGHTS");
         for (var age = 0; age < o.Buckets; age++) args.Add(TrendingDecay.Weight(age, o.BucketSize, o.HalfLife));
-        // The union lands in a throwaway key read at once; a Lua script could do both steps in one call.
-        if (await redis.TryAsync("ZUNIONSTORE", [.. args]) is null) return [];
-        var top = await redis.TryAsync("ZREVRANGE", [args[0], 0, limit - 1, "WITHSCORES"]);
-        await redis.TryAsync("DEL", [args[0]]);
-        if (top?.Items is not { } items) return [];
-
-        var scores = new List<(Guid Id, double Score)>();
-        for (var i = 0; i + 1 < items.Length; i += 2)
-            if (Guid.TryParse(items[i].ToString(), out var id))
-                scores.Add((id, double.Parse(items[i + 1].ToString()!, CultureInfo.InvariantCulture)));
+        var top = await redis.TryAsync("trending union", async (db, token) =>
+        {
+            // The union lands in a throwaway key, read and deleted at once (one script could do the three steps).
+            await db.ExecuteAsync("ZUNIONSTORE", args, token);
+            var entries = await db.SortedSetRangeByRankWithScoresAsync((string)args[0], 0, limit - 1, Order.Descending, token);
+            await db.KeyDeleteAsync((string)args[0], token);
+            return entries;
+        }, []);
+        var scores = top.Select(e => (Id: Guid.TryParse(e.Element, out var id) ? id : Guid.Empty, e.Score))
+            .Where(e => e.Id != Guid.Empty).ToList();
         var summaries = (await store.SummariesAsync(scores.Select(s => s.Id).ToList(), ct)).ToDictionary(s => s.Id);
         return scores.Where(s => summaries.ContainsKey(s.Id)).Select(s =>
         {
@@ -47,9 +47,12 @@ public sealed class TrendingProducts(CacheStore redis, ProductStore store, IOpti
     {
         var o = options.Value;
         var key = Key(TrendingDecay.BucketOf(clock.GetUtcNow(), o.BucketSize));
-        await redis.TryAsync("ZINCRBY", [key, amount, productId.ToString()]);
-        // A bucket outlives the window by one bucket, then Redis deletes it.
-        await redis.TryAsync("PEXPIRE", [key, (long)(o.BucketSize.TotalMilliseconds * (o.Buckets + 1))]);
+        await redis.TryAsync("trending add", async (db, ct) =>
+        {
+            await db.SortedSetIncrementAsync(key, productId.ToString(), amount, ct);
+            // A bucket outlives the window by one bucket, then Redis deletes it.
+            return await db.KeyExpireAsync(key, o.BucketSize * (o.Buckets + 1), ct);
+        }, false);
     }
 
     private string Key(long bucket) => $"{options.Value.KeyPrefix}{bucket}";
