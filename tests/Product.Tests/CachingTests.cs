@@ -92,7 +92,7 @@ public sealed class CachingTests(ProductFixture fixture)
         await GetAsync(onB, id);
         Assert.Equal("HIT", (await GetAsync(onB, id)).Cache); // B holds a copy in memory now
 
-        using var put = await fixture.Client(fixture.A, "admin").PutAsJsonAsync(Url(id), AdminTests.NewProduct("ZEP-INV-1", name: "Zephyr Invalidated Backpack"));
+        using var put = await fixture.Client(fixture.A, "admin").PutAsJsonAsync(Url(id), AdminTests.NewProduct("ZEP-INV-1", 20m, "Zephyr Invalidated Backpack"));
         put.EnsureSuccessStatusCode();
 
         var afterUpdate = await GetAsync(onB, id);

@@ -34,10 +34,10 @@ public sealed class PostgresProductSearch(NpgsqlDataSource dataSource, SpellingC
             WITH q AS (SELECT to_tsquery('english', catalog_unaccent($1)) || to_tsquery('simple', catalog_unaccent($1)) AS query)
             SELECT id, name FROM (
                 SELECT DISTINCT ON (lower(p.name)) p.id, p.name, p.rating,
-                       starts_with(lower(catalog_unaccent(p.name)), catalog_unaccent($2)) AS leading
+                       starts_with(lower(catalog_unaccent(p.name)), catalog_unaccent($2)) AS name_starts
                 FROM products p, q WHERE p.search @@ q.query
                 ORDER BY lower(p.name), p.rating DESC, p.id) s
-            ORDER BY leading DESC, rating DESC, name LIMIT $3
+            ORDER BY name_starts DESC, rating DESC, name LIMIT $3
             """);
         cmd.Parameters.Add(new() { Value = QueryTerms.TsQuery(words, "A", allPrefixes: true) });
         cmd.Parameters.Add(new() { Value = string.Join(' ', words) });
