@@ -1,92 +1,84 @@
-// Benchmark (not a test): confirmed publishing and outbox -> relay -> consumer+inbox throughput and latency on local
-// servers. Prints a markdown section for docs/benchmarks.md. Usage: Messaging.Bench [messages] [writers] [consumer concurrency]
+// Benchmark (not a test): confirmed publishing, a consumer with inbox, and the whole outbox path on local servers.
+// For each path: the saturation rate (senders flat out) and send-to-handled latency at a fixed offered rate.
+// Prints a markdown section for docs/benchmarks.md. Usage: Messaging.Bench [messages] [writers] [concurrency] [rate]
 using System.Diagnostics;
 using System.Globalization;
 using ECommerce.Messaging;
 using ECommerce.Messaging.Bench;
 using ECommerce.TestInfrastructure;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
-var messages = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3000;
-var writers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16;
-var concurrency = args.Length > 2 ? ushort.Parse(args[2], CultureInfo.InvariantCulture) : new MessagingOptions().ConsumerConcurrency;
+int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+var messages = Arg(0, 3000);
+var writers = Arg(1, 16);
+var concurrency = (ushort)Arg(2, new MessagingOptions().ConsumerConcurrency);
+var rate = Arg(3, 200);
 await using var broker = await TestServers.StartDedicatedRabbitMqAsync();
 await using var postgres = await TestServers.StartDedicatedPostgresAsync();
 await postgres.EnsureDatabaseAsync("bench");
-
-async Task<IHost> StartAsync(LatencyLog log, bool outbox, string service)
-{
-    var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["ConnectionStrings:eventbus"] = broker.AmqpUri,
-        ["ConnectionStrings:bench"] = postgres.GetConnectionString("bench"),
-    });
-    builder.Services.AddSingleton(log);
-    builder.AddMessaging("eventbus", m =>
-    {
-        m.ServiceName = service;
-        m.ExchangeName = service + "-events";
-        if (outbox) m.UseOutbox("bench");
-        m.ConsumerConcurrency = concurrency;
-        m.Handle<BenchMessage, BenchHandler>();
-    });
-    var host = builder.Build();
-    await host.StartAsync();
-    await host.Services.GetRequiredService<MessagingStatus>().WhenConsumingAsync();
-    return host;
-}
-
-async Task<(double PerSecond, LatencyLog Log)> RunAsync(string name, bool outbox, Func<IHost, int, Task> send)
-{
-    var log = new LatencyLog(messages);
-    var host = await StartAsync(log, outbox, "bench-" + name);
-    var clock = Stopwatch.StartNew();
-    var next = -1;
-    await Task.WhenAll(Enumerable.Range(0, writers).Select(async _ =>
-    {
-        for (var n = Interlocked.Increment(ref next); n < messages; n = Interlocked.Increment(ref next)) await send(host, n);
-    }));
-    Console.Error.WriteLine($"{name}: sent in {clock.Elapsed.TotalSeconds:F1} s");
-    await log.Done.WaitAsync(TimeSpan.FromMinutes(2));
-    Console.Error.WriteLine($"{name}: handled in {clock.Elapsed.TotalSeconds:F1} s");
-    var perSecond = messages / clock.Elapsed.TotalSeconds;
-    await host.StopAsync();
-    host.Dispose();
-    return (perSecond, log);
-}
+var hosts = new BenchHosts(broker.AmqpUri, postgres.GetConnectionString("bench"), concurrency);
+await using var dataSource = NpgsqlDataSource.Create(postgres.GetConnectionString("bench"));
 
 Task Publish(IHost host, int n) =>
     host.Services.GetRequiredService<IMessagePublisher>().PublishAsync(new BenchMessage(n, Stopwatch.GetTimestamp()));
-var direct = await RunAsync("direct", outbox: false, Publish);
-var inbox = await RunAsync("inbox", outbox: true, Publish);
 
-await using var dataSource = NpgsqlDataSource.Create(postgres.GetConnectionString("bench"));
-var viaOutbox = await RunAsync("outbox", outbox: true, async (host, n) =>
+async Task Enqueue(IHost host, int n)
 {
     await using var connection = await dataSource.OpenConnectionAsync();
     await using var tx = await connection.BeginTransactionAsync();
     await host.Services.GetRequiredService<IOutbox>().EnqueueAsync(new BenchMessage(n, Stopwatch.GetTimestamp()), tx);
     await tx.CommitAsync();
-});
+}
 
-string Row(string name, (double PerSecond, LatencyLog Log) r) =>
-    $"| {name} | {r.PerSecond:F0} | {r.Log.Percentile(0.5):F1} ms | {r.Log.Percentile(0.99):F1} ms |";
+var paths = new (string Name, string Description, bool Outbox, Func<IHost, int, Task> Send)[]
+{
+    ("direct", "publish with confirm -> consumer", false, Publish),
+    ("inbox", "publish with confirm -> consumer with inbox transaction", true, Publish),
+    ("outbox", "INSERT + COMMIT -> NOTIFY -> relay (confirm, DELETE) -> consumer with inbox transaction", true, Enqueue),
+};
+var rows = new List<string>();
+foreach (var (name, description, outbox, send) in paths)
+{
+    var saturated = await hosts.RunAsync(name + "-flat-out", outbox, messages, send, Flood(writers));
+    var paced = await hosts.RunAsync(name + "-paced", outbox, rate * 5, send, Paced(rate));
+    rows.Add($"| {description} | {saturated.PerSecond:F0} | {paced.Log.Percentile(0.5):F1} ms | {paced.Log.Percentile(0.99):F1} ms |");
+    Console.Error.WriteLine(rows[^1]);
+}
+
 Console.WriteLine($"""
-## Messaging: confirmed publish and outbox -> relay -> consumer with inbox
+## Messaging: confirmed publish, inbox, outbox
 
-`bench/messaging.sh` on {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores: {messages} messages from {writers}
-concurrent senders to one consumer (prefetch 32, concurrency {concurrency}) on a local RabbitMQ 3.10 and PostgreSQL 15
-(fsync off), Release build. Time is from send to handler call; messages/s is messages over the whole run.
+`bench/messaging.sh` on {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores (load average
+{File.ReadAllText("/proc/loadavg").Split(' ')[0]} when it ended: other work shares the machine), local RabbitMQ 3.10
+and PostgreSQL 15 (fsync off), Release build, one consumer (prefetch 32, concurrency {concurrency}).
+Flat out: {messages} messages from {writers} concurrent senders, messages/s over the whole run. Latency: send to
+handler call, at a steady {rate} messages/s for 5 s.
 
-| path | messages/s | p50 send-to-handled | p99 |
+| path | flat out, messages/s | p50 at {rate}/s | p99 at {rate}/s |
 |---|---|---|---|
-{Row("direct: publish with confirm -> consumer", direct)}
-{Row("direct -> consumer with inbox transaction", inbox)}
-{Row("outbox: INSERT + COMMIT -> NOTIFY -> relay (confirm, DELETE) -> consumer with inbox transaction", viaOutbox)}
+{string.Join("\n", rows)}
 """);
+
+static Func<int, Func<int, Task>, Task> Flood(int writers) => async (count, send) =>
+{
+    var next = -1;
+    await Task.WhenAll(Enumerable.Range(0, writers).Select(async _ =>
+    {
+        for (var n = Interlocked.Increment(ref next); n < count; n = Interlocked.Increment(ref next)) await send(n);
+    }));
+};
+
+static Func<int, Func<int, Task>, Task> Paced(int perSecond) => async (count, send) =>
+{
+    var clock = Stopwatch.StartNew();
+    var sends = new List<Task>(count);
+    for (var n = 0; n < count; n++)
+    {
+        var due = TimeSpan.FromSeconds((double)n / perSecond) - clock.Elapsed;
+        if (due > TimeSpan.Zero) await Task.Delay(due);
+        sends.Add(send(n));
+    }
+    await Task.WhenAll(sends);
+};
