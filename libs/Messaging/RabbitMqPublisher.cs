@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 
@@ -26,7 +27,7 @@ internal sealed class RabbitMqPublisher(RabbitMqConnection connection, Messaging
     public async Task PublishToAsync(string exchange, string routingKey, MessageEnvelope envelope, bool mandatory, CancellationToken ct)
     {
         var failures = await PublishManyAsync(exchange, [(routingKey, envelope)], mandatory, ct);
-        if (failures[0] is { } failure) throw failure;
+        if (failures[0] is { } failure) ExceptionDispatchInfo.Throw(failure);
     }
 
     /// <summary>
@@ -49,10 +50,10 @@ internal sealed class RabbitMqPublisher(RabbitMqConnection connection, Messaging
         for (var i = 0; i < messages.Count; i++)
         {
             var (routingKey, envelope) = messages[i];
-            var activity = StartActivity(exchange, routingKey, envelope);
+            var activity = OutgoingMessage.StartActivity(exchange, routingKey, envelope);
             try
             {
-                pending[i] = (activity, channel.BasicPublishAsync(exchange, routingKey, mandatory, Properties(envelope, activity), envelope.Body, timeout.Token));
+                pending[i] = (activity, channel.BasicPublishAsync(exchange, routingKey, mandatory, OutgoingMessage.Properties(envelope, activity), envelope.Body, timeout.Token));
             }
             catch (Exception ex)
             {
@@ -80,33 +81,6 @@ internal sealed class RabbitMqPublisher(RabbitMqConnection connection, Messaging
         if (failures.Any(f => f is not null)) await DiscardAsync(channel);
         else _idle.Add(channel);
         return failures;
-    }
-
-    private static Activity? StartActivity(string exchange, string routingKey, MessageEnvelope envelope)
-    {
-        ActivityContext.TryParse(envelope.Headers.GetValueOrDefault(MessageHeaders.TraceParent),
-            envelope.Headers.GetValueOrDefault(MessageHeaders.TraceState), out var parent);
-        var activity = MessagingDiagnostics.Source.StartActivity($"{routingKey} publish", ActivityKind.Producer, parent);
-        activity?.SetTag("messaging.system", "rabbitmq");
-        activity?.SetTag("messaging.destination.name", exchange);
-        activity?.SetTag("messaging.message.id", envelope.MessageId);
-        return activity;
-    }
-
-    private static BasicProperties Properties(MessageEnvelope envelope, Activity? activity)
-    {
-        var properties = new BasicProperties
-        {
-            MessageId = envelope.MessageId,
-            Type = envelope.MessageType,
-            ContentType = "application/json",
-            DeliveryMode = DeliveryModes.Persistent,
-            CorrelationId = envelope.CorrelationId,
-            Timestamp = new AmqpTimestamp(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
-            Headers = envelope.Headers.ToDictionary(h => h.Key, h => (object?)h.Value),
-        };
-        if (activity is not null) properties.Headers[MessageHeaders.TraceParent] = activity.Id;
-        return properties;
     }
 
     private async Task<IChannel> RentAsync(CancellationToken ct)
