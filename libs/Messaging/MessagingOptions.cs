@@ -35,6 +35,9 @@ public sealed class MessagingOptions
     /// <summary>Longest wait between relay attempts while the broker or database is down.</summary>
     public TimeSpan OutboxMaxBackoff { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long inbox rows are kept; a redelivery older than this would be handled again.</summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>ConnectionStrings name of the database holding the outbox and inbox tables; null: no outbox.</summary>
     public string? OutboxConnectionName { get; private set; }
 
