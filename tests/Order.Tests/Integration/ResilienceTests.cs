@@ -56,7 +56,7 @@ public sealed class ResilienceTests(SagaFixture fixture)
 
         var order = await customer.WaitForStatusAsync(orderId, "Cancelled");
         Assert.Equal("Timeout", order.GetProperty("failureReason").GetString());
-        await Eventually.GetAsync(() => fixture.Participants.Received<RefundPayment>(orderId), m => m.Count == 1, "RefundPayment");
+        Assert.Single(await fixture.Participants.WaitForAsync<RefundPayment>(orderId));
         Assert.Single(await customer.HistoryTypesAsync(orderId), t => t == "OrderCancelled");
     }
 

@@ -42,6 +42,10 @@ internal sealed class SagaParticipants : IAsyncDisposable
     public IReadOnlyList<T> Received<T>(Guid orderId) where T : class =>
         _received.OfType<T>().Where(m => OrderIdOf(m) == orderId).ToList();
 
+    /// <summary>Waits until <paramref name="count"/> messages of the type arrived for the order (the relay publishes after commit).</summary>
+    public Task<IReadOnlyList<T>> WaitForAsync<T>(Guid orderId, int count = 1) where T : class =>
+        Eventually.GetAsync(() => Received<T>(orderId), m => m.Count >= count, $"{count} {typeof(T).Name} for {orderId}");
+
     /// <summary>Publishes a reply as the participant would (for late or duplicate replies).</summary>
     public Task ReplyAsync<T>(T reply) where T : class => _publisher.PublishAsync(reply);
 

@@ -15,7 +15,7 @@ namespace ECommerce.Order.Api.Checkout;
 /// </summary>
 public sealed class CheckoutHandler(
     NpgsqlDataSource dataSource, IdempotencyStore keys, CartClient cart, IEventStore store, IOutbox outbox,
-    IOptions<SagaOptions> options, TimeProvider clock, ILogger<CheckoutHandler> logger)
+    IOptions<SagaOptions> options, TimeProvider clock, OrderMetrics metrics, ILogger<CheckoutHandler> logger)
 {
     public async Task<IResult> CheckoutAsync(string userId, string key, CheckoutRequest request, string? authorization, CancellationToken ct)
     {
@@ -46,6 +46,7 @@ public sealed class CheckoutHandler(
                 var sink = MessageSinks.Outbox(outbox, transaction);
                 foreach (var message in start.Messages) await sink.SendAsync(message, ct);
                 await transaction.CommitAsync(ct);
+                metrics.OrderPlaced();
                 logger.LogInformation("Order {OrderId} placed by {UserId}: {Lines} lines, {Total}", orderId, userId, lines.Count,
                     ((Domain.Events.OrderPlaced)start.Events[0]).Total);
                 return Replay(answer, hash);
