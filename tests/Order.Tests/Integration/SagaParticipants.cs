@@ -10,7 +10,7 @@ namespace ECommerce.Order.Tests.Integration;
 /// <summary>
 /// Plays inventory and payment at the message boundary: consumes the saga's commands (and the public order events)
 /// from a test queue bound to the real broker's exchange, and answers through the service's own publisher.
-/// Stock runs out for product ids starting "sold-out"; cards: tok_visa authorizes, tok_declined declines,
+/// Stock runs out for product ids starting "sold-out" and is never answered for ids starting "hold"; cards: tok_visa authorizes, tok_declined declines,
 /// tok_down is unavailable, tok_silent never answers (for timeouts).
 /// </summary>
 internal sealed class SagaParticipants : IAsyncDisposable
@@ -60,6 +60,8 @@ internal sealed class SagaParticipants : IAsyncDisposable
         {
             case ReserveStock m when m.Lines.Any(l => l.ProductId.StartsWith("sold-out", StringComparison.Ordinal)):
                 await _publisher.PublishAsync(new StockReservationFailed(m.OrderId, [.. m.Lines.Select(l => l.ProductId)]));
+                break;
+            case ReserveStock m when m.Lines.Any(l => l.ProductId.StartsWith("hold", StringComparison.Ordinal)):
                 break;
             case ReserveStock m:
                 await _publisher.PublishAsync(new StockReserved(m.OrderId, m.ExpiresAt));
