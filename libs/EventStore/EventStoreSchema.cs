@@ -20,7 +20,10 @@ internal sealed class EventStoreSchema(EventStoreDataSource dataSource, EventSto
     public string Checkpoints => $"{Name}.checkpoints";
     public string NotifyChannel => $"{Name}_appended";
 
-    /// <summary>Key of the transaction-level lock every append takes; see docs/event-sourcing.md, "Global order".</summary>
+    /// <summary>
+    /// Key of the append lock: every append holds it shared until its transaction ends; a reader of the global order
+    /// takes it exclusively for an instant (safe_head). See docs/event-sourcing.md, "Global order".
+    /// </summary>
     public long AppendLockKey { get; } = Key($"append:{options.Schema}");
 
     private long MigrationLockKey { get; } = Key($"schema:{options.Schema}");
@@ -84,6 +87,45 @@ internal sealed class EventStoreSchema(EventStoreDataSource dataSource, EventSto
                     RETURNING e.position, e.version, e.timestamp;
             END LOOP;
             PERFORM pg_notify('{{NotifyChannel}}', p_stream);
+        END
+        $fn$;
+        """,
+        // Appenders share the append lock (they no longer wait for each other); a reader takes it exclusively for an
+        // instant to learn the highest position below which nothing is in flight. See docs/event-sourcing.md.
+        $$"""
+        CREATE OR REPLACE FUNCTION {{Name}}.append_events(
+            p_stream text, p_expected bigint, p_ids uuid[], p_types text[], p_type_versions int[], p_data jsonb[], p_metadata jsonb)
+        RETURNS TABLE (out_position bigint, out_version bigint, out_timestamp timestamptz)
+        LANGUAGE plpgsql AS $fn$
+        DECLARE
+            v_current bigint;
+            i int;
+        BEGIN
+            PERFORM pg_advisory_xact_lock_shared({{AppendLockKey}});
+            SELECT s.version INTO v_current FROM {{Streams}} s WHERE s.id = p_stream FOR UPDATE;
+            v_current := coalesce(v_current, 0);
+            IF p_expected <> -1 AND p_expected <> v_current THEN
+                RETURN QUERY SELECT -1::bigint, v_current, now();
+                RETURN;
+            END IF;
+            INSERT INTO {{Streams}} AS s (id, version) VALUES (p_stream, v_current + cardinality(p_ids))
+                ON CONFLICT (id) DO UPDATE SET version = excluded.version, updated_at = now();
+            FOR i IN 1 .. cardinality(p_ids) LOOP
+                RETURN QUERY
+                    INSERT INTO {{Events}} AS e (event_id, stream_id, version, type, type_version, data, metadata)
+                    VALUES (p_ids[i], p_stream, v_current + i, p_types[i], p_type_versions[i], p_data[i], p_metadata)
+                    RETURNING e.position, e.version, e.timestamp;
+            END LOOP;
+            PERFORM pg_notify('{{NotifyChannel}}', p_stream);
+        END
+        $fn$;
+        CREATE FUNCTION {{Name}}.safe_head(p_lock_timeout text) RETURNS bigint
+        LANGUAGE plpgsql VOLATILE AS $fn$
+        BEGIN
+            PERFORM set_config('lock_timeout', p_lock_timeout, true);
+            PERFORM pg_advisory_xact_lock({{AppendLockKey}});
+            -- A fresh snapshot, taken after every append that held the lock has committed or rolled back.
+            RETURN (SELECT coalesce(max(e.position), 0) FROM {{Events}} e);
         END
         $fn$;
         """,
