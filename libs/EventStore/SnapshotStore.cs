@@ -35,12 +35,11 @@ internal sealed class SnapshotStore(EventStoreSchema schema, EventStoreOptions o
             cmd.Parameters.Add(new NpgsqlParameter { Value = policy.Version });
             cmd.Parameters.Add(new NpgsqlParameter { Value = toVersion });
             await using var row = await cmd.ExecuteReaderAsync(ct);
-            if (await row.ReadAsync(ct))
+            if (await row.ReadAsync(ct) && TryRead<T>(row.GetString(1)) is { } snapshot)
             {
+                state = snapshot;
                 from = row.GetInt64(0) + 1;
-                state = JsonSerializer.Deserialize<T>(row.GetString(1), _json);
-                if (state is not null) AggregateFolder<T>.SetVersion(state, from - 1);
-                else from = 1;
+                AggregateFolder<T>.SetVersion(state, from - 1);
             }
         }
         var events = await reader.StreamAsync(connection, tx, streamId, from, toVersion, ct);
@@ -48,6 +47,19 @@ internal sealed class SnapshotStore(EventStoreSchema schema, EventStoreOptions o
         state ??= new T();
         foreach (var @event in events) AggregateFolder<T>.Apply(state, @event);
         return state;
+    }
+
+    /// <summary>A snapshot that no longer deserializes is only a lost shortcut: fold from the events instead.</summary>
+    private T? TryRead<T>(string json) where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, _json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     public async Task WriteDueAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string streamId, long before, long after, IReadOnlyList<object> events, CancellationToken ct)

@@ -81,6 +81,20 @@ public sealed class AsyncProjectionTests
     }
 
     [Fact]
+    public async Task Two_daemons_on_one_database_apply_each_event_exactly_once()
+    {
+        var database = await StoreDatabase.CreateAsync();
+        await using var first = await StoreHost.StartAsync(database, Deposits);
+        await using var second = await StoreHost.StartAsync(database, Deposits);
+
+        var heads = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => AppendDepositsAsync(i % 2 == 0 ? first : second, TestServers.NewName($"a{i}"), 10)));
+
+        await Eventually.TrueAsync(async () => await first.Daemon.GetCheckpointAsync(DepositsProjection.ProjectionName) == heads.Max());
+        Assert.Equal(40L, await database.ScalarAsync<long>("SELECT count(*) FROM deposit_applications"));
+        Assert.Equal(40L, await database.ScalarAsync<long>("SELECT count(*) FROM deposits_seen"));
+    }
+
+    [Fact]
     public async Task Rebuilding_an_unknown_projection_is_refused()
     {
         var database = await StoreDatabase.CreateAsync();

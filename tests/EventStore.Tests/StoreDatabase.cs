@@ -25,6 +25,7 @@ public sealed class StoreDatabase : IAsyncLifetime
         await ExecuteAsync("""
             CREATE TABLE account_balances (stream_id text PRIMARY KEY, balance numeric NOT NULL, events int NOT NULL);
             CREATE TABLE deposits_seen (event_id uuid PRIMARY KEY, stream_id text NOT NULL, amount numeric NOT NULL, position bigint NOT NULL);
+            CREATE TABLE deposit_applications (event_id uuid NOT NULL);
             CREATE TABLE outbox (id serial PRIMARY KEY, body text NOT NULL);
             """);
     }

@@ -21,7 +21,10 @@ public sealed class BalanceProjection : IInlineProjection
     }
 }
 
-/// <summary>Async: every deposit once (the event id is the key, so applying one twice fails the batch).</summary>
+/// <summary>
+/// Async: every deposit once (the event id is the key, so applying one twice fails the batch); each application is
+/// also logged without a key, so a test can count them.
+/// </summary>
 public sealed class DepositsProjection : IAsyncProjection
 {
     public const string ProjectionName = "deposits";
@@ -31,8 +34,10 @@ public sealed class DepositsProjection : IAsyncProjection
     public async Task ApplyAsync(StoredEvent @event, NpgsqlTransaction transaction, CancellationToken ct)
     {
         if (@event.Data is not Deposited deposited) return;
-        await using var cmd = new NpgsqlCommand(
-            "INSERT INTO deposits_seen (event_id, stream_id, amount, position) VALUES ($1, $2, $3, $4)", transaction.Connection, transaction);
+        await using var cmd = new NpgsqlCommand("""
+            WITH logged AS (INSERT INTO deposit_applications (event_id) VALUES ($1))
+            INSERT INTO deposits_seen (event_id, stream_id, amount, position) VALUES ($1, $2, $3, $4)
+            """, transaction.Connection, transaction);
         cmd.Parameters.Add(new NpgsqlParameter { Value = @event.EventId });
         cmd.Parameters.Add(new NpgsqlParameter { Value = @event.StreamId });
         cmd.Parameters.Add(new NpgsqlParameter { Value = deposited.Amount });
