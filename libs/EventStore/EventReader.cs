@@ -22,7 +22,7 @@ internal sealed class EventReader(EventStoreSchema schema, EventStoreOptions opt
     /// is released when the statement ends). Null when <paramref name="lockTimeout"/> ran out (appends are
     /// holding the lock, e.g. a long caller transaction): try again later.
     /// </summary>
-    /// <param name="lockTimeout">A PostgreSQL interval ("250ms"); "0" waits as long as the command may.</param>
+    /// <param name="lockTimeout">A PostgreSQL interval ("250ms").</param>
     public async Task<long?> SafeHeadAsync(NpgsqlConnection connection, string lockTimeout, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand($"SELECT {schema.Name}.safe_head($1)", connection);
@@ -34,6 +34,22 @@ internal sealed class EventReader(EventStoreSchema schema, EventStoreOptions opt
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The safe head, waiting for appends in flight however long they take, but in short tries: while a try queues
+    /// for the lock new appends queue behind it, so between tries they get through.
+    /// </summary>
+    public async Task<long> SafeHeadPatientlyAsync(NpgsqlConnection connection, TimeSpan patience, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            if (await SafeHeadAsync(connection, "250ms", ct) is { } head) return head;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Appends held the event store's append lock for over {patience.TotalSeconds:F0} s (a long transaction?).");
+            await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
         }
     }
 

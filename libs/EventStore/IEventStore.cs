@@ -35,7 +35,8 @@ public interface IEventStore
 
     /// <summary>
     /// Events of every stream after <paramref name="afterPosition"/>, in global position order, never past an append
-    /// still in flight (it waits for such appends to end), so a reader that pages on never skips an event.
+    /// still in flight (it waits for such appends to end, up to 30 s, then throws TimeoutException), so a reader that
+    /// pages on never skips an event.
     /// </summary>
     Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition = 0, int maxCount = 1000, CancellationToken ct = default);
 

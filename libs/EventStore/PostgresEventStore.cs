@@ -60,7 +60,7 @@ internal sealed class PostgresEventStore(
     {
         await schema.EnsureAsync(ct);
         await using var connection = await dataSource.Value.OpenConnectionAsync(ct);
-        var head = await reader.SafeHeadAsync(connection, "0", ct) ?? throw new TimeoutException("The append lock was not free.");
+        var head = await reader.SafeHeadPatientlyAsync(connection, TimeSpan.FromSeconds(30), ct);
         return await reader.AllAsync(connection, null, afterPosition, head, maxCount, ct);
     }
 

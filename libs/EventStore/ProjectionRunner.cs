@@ -17,11 +17,14 @@ internal sealed class ProjectionRunner(EventStoreDataSource dataSource, EventSto
         await schema.EnsureAsync(ct);
         await using var connection = await dataSource.Value.OpenConnectionAsync(ct);
         await EnsureRowAsync(connection, projection.Name, ct);
-        if (await reader.SafeHeadAsync(connection, skipLocked ? DaemonLockTimeout : "0", ct) is not { } head) return 0;
+        var head = skipLocked
+            ? await reader.SafeHeadAsync(connection, DaemonLockTimeout, ct)
+            : await reader.SafeHeadPatientlyAsync(connection, TimeSpan.FromMinutes(5), ct);
+        if (head is null) return 0;
         await using var tx = await connection.BeginTransactionAsync(ct);
         var checkpoint = await LockAsync(connection, tx, projection.Name, skipLocked, ct);
         if (checkpoint is null) return null;
-        var events = await reader.AllAsync(connection, tx, checkpoint.Value, head, options.DaemonBatchSize, ct);
+        var events = await reader.AllAsync(connection, tx, checkpoint.Value, head.Value, options.DaemonBatchSize, ct);
         if (events.Count == 0) return 0;
         using var activity = PostgresEventStore.ActivitySource.StartActivity("eventstore project");
         activity?.SetTag("eventstore.projection", projection.Name);

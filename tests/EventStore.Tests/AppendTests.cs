@@ -156,5 +156,21 @@ public sealed class AppendTests(StoreDatabase database) : IClassFixture<StoreDat
         Assert.StartsWith($"00-{activity.TraceId.ToHexString()}-", metadata[EventMetadata.TraceParent]);
     }
 
+    [Fact]
+    public async Task Without_a_scope_the_correlation_id_comes_from_the_trace_as_the_http_middleware_tags_it()
+    {
+        await using var host = await StoreHost.StartAsync(database);
+        var stream = TestServers.NewName("account");
+        using var request = new Activity("request").SetIdFormat(ActivityIdFormat.W3C).Start();
+        request.SetTag(EventMetadata.ActivityCorrelationKey, "from-http");
+        using var inner = new Activity("handler").Start();
+
+        await host.Store.AppendAsync(stream, ExpectedVersion.NoStream, [new AccountOpened("ada")]);
+
+        var metadata = (await host.Store.ReadStreamAsync(stream))[0].Metadata;
+        Assert.Equal("from-http", metadata[EventMetadata.CorrelationId]);
+        Assert.False(metadata.ContainsKey(EventMetadata.CausationId));
+    }
+
     private sealed record Unregistered;
 }
