@@ -14,6 +14,8 @@ internal sealed class BulkheadStrategy(string dependency, BulkheadSettings setti
 
     public int InFlight => settings.MaxConcurrency - _slots.CurrentCount;
 
+    public int Queued => Math.Max(0, Volatile.Read(ref _admitted) - InFlight);
+
     protected override async ValueTask<Outcome<TResult>> ExecuteCore<TResult, TState>(
         Func<ResilienceContext, TState, ValueTask<Outcome<TResult>>> callback, ResilienceContext context, TState state)
     {

@@ -19,6 +19,7 @@ internal sealed class CircuitBreakerHealthCheck(HttpResiliencePipelines pipeline
             ["dependency"] = dependency,
             ["state"] = state.ToString(),
             ["inFlight"] = pipelines.InFlight(dependency),
+            ["queued"] = pipelines.Queued(dependency),
         };
         return Task.FromResult(state == CircuitState.Closed
             ? HealthCheckResult.Healthy($"Circuit to {dependency} closed", data)

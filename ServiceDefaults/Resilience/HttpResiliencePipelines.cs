@@ -29,7 +29,11 @@ public sealed class HttpResiliencePipelines(
     /// <summary>The dependency's breaker state (Closed before its first call).</summary>
     public CircuitState BreakerState(string dependency) => Get(dependency).Breaker.CircuitState;
 
+    /// <summary>Calls to the dependency running now (holding a bulkhead slot).</summary>
     public int InFlight(string dependency) => Get(dependency).Bulkhead.InFlight;
+
+    /// <summary>Calls to the dependency waiting for a bulkhead slot.</summary>
+    public int Queued(string dependency) => Get(dependency).Bulkhead.Queued;
 
     public static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
