@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ECommerce.ServiceDefaults.Faults;
 
 /// <summary>Every fault one service process applies; set as a whole with <c>PUT /admin/faults</c>.</summary>
@@ -8,5 +10,6 @@ public sealed record FaultPlan
 
     public static readonly FaultPlan None = new();
 
+    [JsonIgnore]
     public bool IsEmpty => Inbound.Count == 0 && Outbound.Count == 0;
 }

@@ -53,6 +53,19 @@ public class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_host_without_the_admin_policy_exposes_no_fault_endpoints()
+    {
+        await using var plain = await TestApp.StartAsync(app => app.MapGet("/api/x", () => "x"));
+        using var client = plain.CreateClient();
+
+        var response = await client.PutAsJsonAsync(FaultEndpoints.Route, new { inbound = new[] { new { routePrefix = "/", errorRate = 1.0 } } });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(FaultEndpoints.Route)).StatusCode);
+        Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, response.StatusCode.ToString());
+        Assert.Equal("x", await client.GetStringAsync("/api/x"));
+    }
+
+    [Fact]
     public async Task An_error_plan_fails_requests_under_its_route_prefix_only()
     {
         await SetPlanAsync(new { inbound = new[] { new { routePrefix = "/api/orders", errorRate = 1.0, errorStatus = 503 } } });
