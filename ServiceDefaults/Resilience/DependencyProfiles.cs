@@ -5,6 +5,9 @@ namespace ECommerce.ServiceDefaults.Resilience;
 /// </summary>
 public static class DependencyProfiles
 {
+    /// <summary>The payment service's client for the card processor it simulates (services/Payment).</summary>
+    public const string PaymentProcessor = "processor";
+
     public static void Apply(string dependency, DependencyResilienceOptions o)
     {
         switch (dependency)
@@ -17,10 +20,10 @@ public static class DependencyProfiles
             case ResourceNames.Inventory:
                 Set(o, total: 5, attempt: 2, retries: 2, baseDelayMs: 100, concurrency: 32);
                 break;
-            // Charges are POSTs (never retried unless they carry an Idempotency-Key); a sensitive breaker so an
-            // outage turns into fast 503s, and a small bulkhead so a slow provider cannot take every checkout.
-            case ResourceNames.Payment:
-                Set(o, total: 10, attempt: 5, retries: 1, baseDelayMs: 250, concurrency: 16);
+            // Charges: retried only when keyed (PUT by order id, or an Idempotency-Key); a sensitive breaker so an
+            // outage turns into fast answers, and a small bulkhead so a slow processor cannot take every checkout.
+            case ResourceNames.Payment or PaymentProcessor:
+                Set(o, total: 10, attempt: 5, retries: 2, baseDelayMs: 250, concurrency: 16);
                 o.Breaker.MinimumThroughput = 5;
                 o.Breaker.SamplingDuration = TimeSpan.FromSeconds(10);
                 break;
@@ -40,5 +43,6 @@ public static class DependencyProfiles
         o.Retry.MaxAttempts = retries;
         o.Retry.BaseDelay = TimeSpan.FromMilliseconds(baseDelayMs);
         o.Bulkhead.MaxConcurrency = concurrency;
+        o.Bulkhead.MaxQueue = concurrency;
     }
 }

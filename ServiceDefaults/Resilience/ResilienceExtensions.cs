@@ -39,30 +39,31 @@ public static class ResilienceExtensions
     /// Use <see cref="ResourceNames"/>: <c>services.AddDependency(ResourceNames.Payment)</c>, then
     /// <c>factory.CreateClient(ResourceNames.Payment)</c>.
     /// </summary>
-    public static IHttpClientBuilder AddDependency(this IServiceCollection services, string dependency)
-    {
-        AddBreakerHealthCheck(services, dependency);
-        return services.AddHttpClient(dependency, c => c.BaseAddress = new Uri($"http://{dependency}/"));
-    }
+    public static IHttpClientBuilder AddDependency(this IServiceCollection services, string dependency) =>
+        services.AddHttpClient(dependency, c => c.BaseAddress = new Uri($"http://{dependency}/")).AddBreakerHealthCheck();
 
     /// <summary>The typed-client form of <see cref="AddDependency(IServiceCollection, string)"/>.</summary>
     public static IHttpClientBuilder AddDependency<TClient, TImplementation>(this IServiceCollection services, string dependency)
-        where TClient : class where TImplementation : class, TClient
-    {
-        AddBreakerHealthCheck(services, dependency);
-        return services.AddHttpClient<TClient, TImplementation>(dependency, c => c.BaseAddress = new Uri($"http://{dependency}/"));
-    }
+        where TClient : class where TImplementation : class, TClient =>
+        services.AddHttpClient<TClient, TImplementation>(dependency, c => c.BaseAddress = new Uri($"http://{dependency}/"))
+            .AddBreakerHealthCheck();
 
-    private static void AddBreakerHealthCheck(IServiceCollection services, string dependency)
+    /// <summary>
+    /// Adds the <c>breaker:{name}</c> /health entry for a client registered with AddHttpClient (its name is the
+    /// dependency): <c>services.AddHttpClient(ProcessorClient.ClientName, ...).AddBreakerHealthCheck()</c>.
+    /// </summary>
+    public static IHttpClientBuilder AddBreakerHealthCheck(this IHttpClientBuilder client)
     {
+        var (services, dependency) = (client.Services, client.Name);
         // Declaring a dependency twice (two typed clients for one service) must not register its check twice.
         if (services.Any(d => d.ServiceType == typeof(DeclaredDependency) && Equals(d.ImplementationInstance, new DeclaredDependency(dependency))))
-            return;
+            return client;
         services.AddSingleton(new DeclaredDependency(dependency));
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             CircuitBreakerHealthCheck.NamePrefix + dependency,
             sp => new CircuitBreakerHealthCheck(sp.GetRequiredService<HttpResiliencePipelines>(), dependency),
             failureStatus: null, tags: ["breaker"]));
+        return client;
     }
 
     private sealed record DeclaredDependency(string Name);

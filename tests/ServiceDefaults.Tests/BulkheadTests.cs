@@ -24,6 +24,7 @@ public class BulkheadTests
         await using var fast = await Upstream.StartAsync();
         var settings = Callers.Settings(("bh-slow", slow), ("bh-fast", fast));
         settings["Resilience:Dependencies:bh-slow:Bulkhead:MaxConcurrency"] = "2";
+        settings["Resilience:Dependencies:bh-slow:Bulkhead:MaxQueue"] = "0";
         await using var caller = await TestApp.StartAsync(_ => { }, settings);
 
         var held = Enumerable.Range(0, 2).Select(_ => caller.Client("bh-slow").GetAsync("http://bh-slow/report")).ToList();

@@ -110,4 +110,23 @@ public class CircuitBreakerTests
         Assert.Equal(Dependency, entry.GetProperty("data").GetProperty("dependency").GetString());
         Assert.Equal(0, upstream.Calls);
     }
+
+    [Fact]
+    public async Task A_client_registered_with_AddHttpClient_can_add_its_breaker_entry_once_however_often_declared()
+    {
+        await using var upstream = await Upstream.StartAsync();
+        await using var caller = await TestApp.StartAsync(_ => { }, Callers.Settings(("processor-x", upstream)), b =>
+        {
+            b.Services.AddHttpClient("processor-x", c => c.BaseAddress = new Uri("http://processor-x/")).AddBreakerHealthCheck();
+            b.Services.AddDependency("processor-x");
+        });
+        using var client = caller.CreateClient();
+
+        var health = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        using var json = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
+        var entry = json.RootElement.GetProperty("checks").GetProperty("breaker:processor-x");
+        Assert.Equal("Closed", entry.GetProperty("data").GetProperty("state").GetString());
+    }
 }
