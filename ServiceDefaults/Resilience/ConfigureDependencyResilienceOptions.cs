@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace ECommerce.ServiceDefaults.Resilience;
 
-/// <summary>Layers a dependency's options: code defaults, built-in profile, <c>Resilience:Defaults</c>, its own section.</summary>
+/// <summary>
+/// Layers a dependency's options, last wins: code defaults, built-in profile, <c>Resilience:Defaults</c>, its own
+/// <c>Resilience:Dependencies:&lt;name&gt;</c> (each configuration layer preceded by its legacy <c>Resilience:Http</c> form).
+/// </summary>
 internal sealed class ConfigureDependencyResilienceOptions(IConfiguration configuration)
     : IConfigureNamedOptions<DependencyResilienceOptions>
 {
@@ -15,7 +18,10 @@ internal sealed class ConfigureDependencyResilienceOptions(IConfiguration config
     public void Configure(string? name, DependencyResilienceOptions options)
     {
         if (!string.IsNullOrEmpty(name)) DependencyProfiles.Apply(name, options);
+        LegacyHttpResilienceSettings.Apply(configuration.GetSection($"{LegacyHttpResilienceSettings.Section}:Default"), options);
         configuration.GetSection(DefaultsSection).Bind(options);
-        if (!string.IsNullOrEmpty(name)) configuration.GetSection($"{DependenciesSection}:{name}").Bind(options);
+        if (string.IsNullOrEmpty(name)) return;
+        LegacyHttpResilienceSettings.Apply(configuration.GetSection($"{LegacyHttpResilienceSettings.Section}:{name}"), options);
+        configuration.GetSection($"{DependenciesSection}:{name}").Bind(options);
     }
 }

@@ -1,4 +1,7 @@
 using System.Net;
+using ECommerce.ServiceDefaults.Resilience;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 
 namespace ECommerce.ServiceDefaults.Tests;
@@ -74,5 +77,44 @@ public class ResilienceTests
 
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
         Assert.Equal(2, failing.Calls);
+    }
+
+    [Fact]
+    public async Task The_first_cuts_flat_keys_still_configure_a_dependency()
+    {
+        await using var upstream = (await Upstream.StartAsync()).FailFirst(int.MaxValue);
+        var settings = Callers.Settings(("legacy", upstream));
+        settings["Resilience:Http:legacy:MaxRetryAttempts"] = "1";
+        settings["Resilience:Http:legacy:RetryBaseDelay"] = "00:00:00.010";
+        await using var caller = await TestApp.StartAsync(_ => { }, settings);
+
+        var response = await caller.Client("legacy").GetAsync("http://legacy/x");
+        var options = caller.Services.GetRequiredService<IOptionsMonitor<DependencyResilienceOptions>>().Get("legacy");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(2, upstream.Calls);
+        Assert.Equal(TimeSpan.FromMilliseconds(10), options.Retry.BaseDelay);
+    }
+
+    [Fact]
+    public async Task Configuration_layers_over_the_built_in_profile()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Resilience:Defaults:Bulkhead:MaxQueue"] = "7",
+            ["Resilience:Dependencies:payment:AttemptTimeout"] = "00:00:03",
+        };
+        await using var app = await TestApp.StartAsync(_ => { }, settings);
+        var options = app.Services.GetRequiredService<IOptionsMonitor<DependencyResilienceOptions>>();
+
+        var payment = options.Get(ResourceNames.Payment);
+        var other = options.Get("anything");
+
+        Assert.Equal(TimeSpan.FromSeconds(3), payment.AttemptTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(10), payment.TotalTimeout);
+        Assert.Equal(5, payment.Breaker.MinimumThroughput);
+        Assert.Equal(7, payment.Bulkhead.MaxQueue);
+        Assert.Equal(TimeSpan.FromSeconds(10), other.AttemptTimeout);
+        Assert.Equal(7, other.Bulkhead.MaxQueue);
     }
 }
