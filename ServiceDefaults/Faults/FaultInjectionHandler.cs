@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 
 namespace ECommerce.ServiceDefaults.Faults;
@@ -9,6 +10,8 @@ namespace ECommerce.ServiceDefaults.Faults;
 /// </summary>
 public sealed class FaultInjectionHandler(FaultInjector faults, string dependency) : DelegatingHandler
 {
+    private static readonly MediaTypeHeaderValue ProblemJson = new("application/problem+json");
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!faults.IsActive) return base.SendAsync(request, cancellationToken);
@@ -33,7 +36,7 @@ public sealed class FaultInjectionHandler(FaultInjector faults, string dependenc
                     title = "Injected fault",
                     status = decision.ErrorStatus,
                     detail = $"Fault plan for dependency '{dependency}' answered {decision.ErrorStatus}.",
-                }),
+                }, mediaType: ProblemJson),
             },
             _ => await base.SendAsync(request, cancellationToken),
         };

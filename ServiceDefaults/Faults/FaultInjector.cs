@@ -8,11 +8,18 @@ namespace ECommerce.ServiceDefaults.Faults;
 /// This process's fault plan. With no plan the hot path is one volatile read of null: injection costs nothing
 /// until an admin sets a plan. Plans are per process: a scenario sets it on every instance it wants faulted.
 /// </summary>
-public sealed class FaultInjector(TimeProvider time) : IDisposable
+public sealed class FaultInjector : IDisposable
 {
+    private readonly TimeProvider _time;
     private readonly Meter _meter = Instrumentation.CreateMeter("Faults");
-    private Counter<long>? _injected;
+    private readonly Counter<long> _injected;
     private volatile FaultPlan? _plan;
+
+    public FaultInjector(TimeProvider time)
+    {
+        _time = time;
+        _injected = _meter.CreateCounter<long>("ecommerce.faults.injected", description: "Calls a fault plan delayed, failed or aborted");
+    }
 
     public bool IsActive => _plan is not null;
 
@@ -23,7 +30,7 @@ public sealed class FaultInjector(TimeProvider time) : IDisposable
         {
             var plan = _plan;
             if (plan is null) return FaultPlan.None;
-            var now = time.GetUtcNow();
+            var now = _time.GetUtcNow();
             return new FaultPlan
             {
                 Inbound = plan.Inbound.Where(r => Live(r, now)).ToList(),
@@ -35,7 +42,7 @@ public sealed class FaultInjector(TimeProvider time) : IDisposable
     /// <summary>Replaces the whole plan (validate it first with <see cref="FaultPlanValidator"/>).</summary>
     public FaultPlan Set(FaultPlan plan)
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         DateTimeOffset? Expiry(FaultEffect e) => e.DurationSeconds is { } s ? now.AddSeconds(s) : null;
         var stamped = new FaultPlan
         {
@@ -54,7 +61,7 @@ public sealed class FaultInjector(TimeProvider time) : IDisposable
     {
         var plan = _plan;
         if (plan is null) return null;
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         foreach (var rule in plan.Inbound)
             if (Live(rule, now) && path.StartsWithSegments(rule.RoutePrefix.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
                 return rule;
@@ -66,7 +73,7 @@ public sealed class FaultInjector(TimeProvider time) : IDisposable
     {
         var plan = _plan;
         if (plan is null) return null;
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         OutboundFault? wildcard = null;
         foreach (var rule in plan.Outbound)
         {
@@ -80,7 +87,6 @@ public sealed class FaultInjector(TimeProvider time) : IDisposable
 
     internal void Count(string direction, string target, FaultDecision decision)
     {
-        _injected ??= _meter.CreateCounter<long>("ecommerce.faults.injected", description: "Calls a fault plan delayed, failed or aborted");
         var kind = decision.Outcome == FaultOutcome.PassThrough ? "latency" : decision.Outcome.ToString().ToLowerInvariant();
         _injected.Add(1, new("direction", direction), new("target", target), new("kind", kind));
     }

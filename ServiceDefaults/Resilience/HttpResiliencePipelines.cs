@@ -20,7 +20,8 @@ public sealed class HttpResiliencePipelines(
 {
     public static readonly ResiliencePropertyKey<bool> IsIdempotent = new("ecommerce.http.idempotent");
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new();
+    // Lazy: GetOrAdd may run its factory twice under a race; the breaker tracked in metrics must be the one in use.
+    private readonly ConcurrentDictionary<string, Lazy<Entry>> _entries = new();
 
     private sealed record Entry(ResiliencePipeline<HttpResponseMessage> Pipeline, CircuitBreakerStateProvider Breaker, BulkheadStrategy Bulkhead);
 
@@ -43,7 +44,7 @@ public sealed class HttpResiliencePipelines(
         _ => false,
     };
 
-    private Entry Get(string dependency) => _entries.GetOrAdd(dependency, Build);
+    private Entry Get(string dependency) => _entries.GetOrAdd(dependency, d => new Lazy<Entry>(() => Build(d))).Value;
 
     private Entry Build(string dependency)
     {
