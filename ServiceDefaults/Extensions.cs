@@ -38,6 +38,7 @@ public static class Extensions
         app.MapDefaultHealthEndpoints();
         app.MapOpenApi();
         app.MapFaultEndpoints();
+        app.MapResilienceEndpoints();
         return app;
     }
 }

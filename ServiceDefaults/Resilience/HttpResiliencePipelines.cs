@@ -36,6 +36,19 @@ public sealed class HttpResiliencePipelines(
     /// <summary>Calls to the dependency waiting for a bulkhead slot.</summary>
     public int Queued(string dependency) => Get(dependency).Bulkhead.Queued;
 
+    /// <summary>Every dependency called (or declared) so far, with its state and totals.</summary>
+    public IReadOnlyList<DependencyResilienceSnapshot> Snapshot() =>
+        _entries.Keys.Order(StringComparer.Ordinal).Select(name =>
+        {
+            var entry = Get(name);
+            var totals = metrics.Totals(name);
+            var lastOpened = Interlocked.Read(ref totals.LastOpenedAtTicks);
+            return new DependencyResilienceSnapshot(name, entry.Breaker.CircuitState.ToString(), entry.Bulkhead.InFlight,
+                entry.Bulkhead.Queued, Interlocked.Read(ref totals.BreakerOpened),
+                lastOpened == 0 ? null : new DateTimeOffset(lastOpened, TimeSpan.Zero), Interlocked.Read(ref totals.Retries),
+                Interlocked.Read(ref totals.Timeouts), Interlocked.Read(ref totals.BulkheadRejections));
+        }).ToList();
+
     public static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
         { Exception: HttpRequestException or TimeoutRejectedException } => true,
@@ -100,20 +113,20 @@ public sealed class HttpResiliencePipelines(
         ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
         OnOpened = args =>
         {
-            metrics.BreakerTransition(dependency, CircuitState.Open);
+            metrics.BreakerTransition(dependency, CircuitState.Open, time.GetUtcNow());
             log.LogWarning("Circuit to {Dependency} opened for {Duration} s: {Reason}", dependency,
                 args.BreakDuration.TotalSeconds, Describe(args.Outcome));
             return ValueTask.CompletedTask;
         },
         OnHalfOpened = _ =>
         {
-            metrics.BreakerTransition(dependency, CircuitState.HalfOpen);
+            metrics.BreakerTransition(dependency, CircuitState.HalfOpen, time.GetUtcNow());
             log.LogInformation("Circuit to {Dependency} half-open: letting a trial call through", dependency);
             return ValueTask.CompletedTask;
         },
         OnClosed = _ =>
         {
-            metrics.BreakerTransition(dependency, CircuitState.Closed);
+            metrics.BreakerTransition(dependency, CircuitState.Closed, time.GetUtcNow());
             log.LogInformation("Circuit to {Dependency} closed", dependency);
             return ValueTask.CompletedTask;
         },

@@ -15,6 +15,7 @@ public sealed class ResilienceMetrics : IDisposable
 
     private readonly Meter _meter = Instrumentation.CreateMeter("Resilience");
     private readonly ConcurrentDictionary<string, CircuitBreakerStateProvider> _breakers = new();
+    private readonly ConcurrentDictionary<string, DependencyTotals> _totals = new();
     private readonly Counter<long> _transitions;
     private readonly Counter<long> _retries;
     private readonly Counter<long> _timeouts;
@@ -32,14 +33,36 @@ public sealed class ResilienceMetrics : IDisposable
 
     internal void Track(string dependency, CircuitBreakerStateProvider breaker) => _breakers[dependency] = breaker;
 
-    internal void BreakerTransition(string dependency, CircuitState to) =>
+    internal DependencyTotals Totals(string dependency) => _totals.GetOrAdd(dependency, _ => new DependencyTotals());
+
+    internal void BreakerTransition(string dependency, CircuitState to, DateTimeOffset at)
+    {
+        if (to == CircuitState.Open)
+        {
+            var totals = Totals(dependency);
+            Interlocked.Increment(ref totals.BreakerOpened);
+            Interlocked.Exchange(ref totals.LastOpenedAtTicks, at.UtcTicks);
+        }
         _transitions.Add(1, Tag(dependency), new("state", to.ToString()));
+    }
 
-    internal void Retried(string dependency) => _retries.Add(1, Tag(dependency));
+    internal void Retried(string dependency)
+    {
+        Interlocked.Increment(ref Totals(dependency).Retries);
+        _retries.Add(1, Tag(dependency));
+    }
 
-    internal void TimedOut(string dependency, string kind) => _timeouts.Add(1, Tag(dependency), new("kind", kind));
+    internal void TimedOut(string dependency, string kind)
+    {
+        Interlocked.Increment(ref Totals(dependency).Timeouts);
+        _timeouts.Add(1, Tag(dependency), new("kind", kind));
+    }
 
-    internal void BulkheadRejected(string dependency) => _rejections.Add(1, Tag(dependency));
+    internal void BulkheadRejected(string dependency)
+    {
+        Interlocked.Increment(ref Totals(dependency).BulkheadRejections);
+        _rejections.Add(1, Tag(dependency));
+    }
 
     private IEnumerable<Measurement<int>> ObserveBreakers() =>
         _breakers.Select(b => new Measurement<int>((int)b.Value.CircuitState, Tag(b.Key)));

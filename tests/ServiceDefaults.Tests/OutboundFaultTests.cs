@@ -47,6 +47,29 @@ public class OutboundFaultTests
     }
 
     [Fact]
+    public async Task Admins_see_each_dependencys_breaker_and_totals_since_start()
+    {
+        var (identity, upstream, caller) = await StartAsync("of-seen");
+        await using var _1 = identity;
+        await using var _2 = upstream;
+        await using var _3 = caller;
+        await SetPlanAsync(identity, caller, new { outbound = new[] { new { dependency = "of-seen", errorRate = 1.0 } } });
+        await caller.Client("of-seen").GetAsync("http://of-seen/x");
+        await Assert.ThrowsAsync<BrokenCircuitException>(() => caller.Client("of-seen").GetAsync("http://of-seen/x"));
+        using var admin = identity.ClientAs(caller, "admin");
+        using var customer = identity.ClientAs(caller, "customer");
+
+        var seen = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>(ResilienceEndpoints.Route);
+
+        var entry = seen.GetProperty("dependencies").EnumerateArray().Single(d => d.GetProperty("dependency").GetString() == "of-seen");
+        Assert.Equal("Open", entry.GetProperty("breakerState").GetString());
+        Assert.Equal(1, entry.GetProperty("breakerOpened").GetInt64());
+        Assert.Equal(2, entry.GetProperty("retries").GetInt64());
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, entry.GetProperty("lastOpenedAt").ValueKind);
+        Assert.Equal(HttpStatusCode.Forbidden, (await customer.GetAsync(ResilienceEndpoints.Route)).StatusCode);
+    }
+
+    [Fact]
     public async Task An_injected_abort_is_a_connection_error_and_other_dependencies_are_untouched()
     {
         var (identity, upstream, caller) = await StartAsync("of-abort");
