@@ -50,7 +50,7 @@ env ASPNETCORE_URLS="http://127.0.0.1:$app" ASPNETCORE_ENVIRONMENT=Production Lo
   dotnet services/Product/Product.Api/bin/Release/net10.0/ECommerce.Product.Api.dll >"$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 600); do
-  curl -s "http://127.0.0.1:$app/health" | grep -q '"catalog":{"status":"Healthy"' && break
+  curl -s "http://127.0.0.1:$app/health" | tr -d ' \n' | grep -q '"catalog":{"status":"Healthy"' && break
   kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log"; exit 1; }
   sleep 0.2
 done

@@ -10,6 +10,10 @@ CREATE FUNCTION catalog_unaccent(text) RETURNS text
 
 ALTER TABLE products ADD COLUMN version int NOT NULL DEFAULT 1;
 
+-- The name as queries compare it (lower-case, unaccented), stored: the wrapper above is not inlined into
+-- queries, so calling it per matching row at query time costs tens of microseconds a row.
+ALTER TABLE products ADD COLUMN name_key text GENERATED ALWAYS AS (lower(catalog_unaccent(name))) STORED;
+
 -- Weighted document: a hit in the name counts most, then brand, category, description (A > B > C > D).
 ALTER TABLE products ADD COLUMN search tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('english', catalog_unaccent(name)), 'A') ||
