@@ -59,7 +59,9 @@ count=$(PGPASSWORD=$pw psql -h 127.0.0.1 -p "$pg" -U postgres -d productdb -tAc 
 [ "$count" -ge "$products" ] || { echo "catalog has $count products, expected $products"; cat "$work/app.log"; exit 1; }
 echo "catalog: $count products, service ready ${seeded}s after start"
 
+load_before=$(cut -d' ' -f1 /proc/loadavg)
 result=$(python3 bench/search_load.py "http://127.0.0.1:$app" "$rounds")
+load_after=$(cut -d' ' -f1 /proc/loadavg)
 echo "$result"
 overall=$(awk '/^overall/ {print $2, $3, $4}' <<<"$result")
 read -r n p50 p99 <<<"$overall"
@@ -71,7 +73,8 @@ bench/write-section.sh search <<MD
 \`bench/search.sh\` on $(date -u +%Y-%m-%d), $(nproc) cores: the product service (Release) on a seed catalog of
 $count products (service ready ${seeded}s after start, seeding included), PostgreSQL 15 and Redis on 127.0.0.1.
 A fixed set of queries (bench/search_load.py) is sent $rounds times over one keep-alive connection, one request at
-a time; latency is measured by the client per request (HTTP included), after one warm-up round.
+a time; latency is measured by the client per request (HTTP included), after one warm-up round. The machine's
+1-minute load average was $load_before before and $load_after after the run (other work shares the cores).
 
 | query kind | requests | p50 | p99 |
 |---|---|---|---|
