@@ -65,6 +65,13 @@ public sealed class ProductCache(
         }
         try
         {
+            // Checked again under the lock: another instance may have stored it between the first GET and the lock.
+            if (lease is not null && await redis.GetAsync(Key(id)) is { } stored)
+            {
+                var cached = new CachedProduct(stored);
+                SetLocal(id, cached, generation);
+                return (cached, true);
+            }
             // Not the caller's token: waiters share this load, and one caller leaving must not fail it for the rest.
             var product = await store.FindAsync(id, CancellationToken.None);
             if (product is null) return (null, false);
