@@ -31,21 +31,22 @@ public sealed class PostgresProductSearch(NpgsqlDataSource dataSource, SpellingC
     {
         var words = QueryTerms.Words(prefix);
         if (words.Count == 0) return [];
+        // The best 100 by (name starts with the text, rating), then one per distinct name: a bounded top-N sort
+        // instead of de-duplicating every match of a one-letter prefix.
         var cmd = new NpgsqlBatchCommand("""
-            WITH q AS (SELECT to_tsquery('english', catalog_unaccent($1)) || to_tsquery('simple', catalog_unaccent($1)) AS query)
-            SELECT id, name FROM (
-                SELECT DISTINCT ON (p.name_key) p.id, p.name, p.rating, starts_with(p.name_key, catalog_unaccent($2)) AS name_starts
-                FROM products p, q WHERE p.search @@ q.query
-                ORDER BY p.name_key, p.rating DESC, p.id) s
-            ORDER BY name_starts DESC, rating DESC, name LIMIT $3
+            SELECT id, name, name_key FROM products
+            WHERE name_words @@ to_tsquery('simple', catalog_unaccent($1))
+            ORDER BY starts_with(name_key, catalog_unaccent($2)) DESC, rating DESC, name_key, id
+            LIMIT 100
             """);
-        cmd.Parameters.Add(new() { Value = QueryTerms.TsQuery(words, "A", allPrefixes: true) });
+        cmd.Parameters.Add(new() { Value = QueryTerms.TsQuery(words, allPrefixes: true) });
         cmd.Parameters.Add(new() { Value = string.Join(' ', words) });
-        cmd.Parameters.Add(new() { Value = limit });
         return await IndexedQuery.RunAsync<IReadOnlyList<Suggestion>>(dataSource, cmd, async reader =>
         {
             var list = new List<Suggestion>();
-            while (await reader.ReadAsync(ct)) list.Add(new Suggestion(reader.GetString(1), reader.GetGuid(0)));
+            var seen = new HashSet<string>();
+            while (list.Count < limit && await reader.ReadAsync(ct))
+                if (seen.Add(reader.GetString(2))) list.Add(new Suggestion(reader.GetString(1), reader.GetGuid(0)));
             return list;
         }, ct);
     }
