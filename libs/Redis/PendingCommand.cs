@@ -21,10 +21,12 @@ internal sealed class PendingCommand
     public bool IsCompleted => _reply.Task.IsCompleted;
     public long CreatedAt { get; } = Stopwatch.GetTimestamp();
 
+    /// <summary>An error reply fails the call with <see cref="RedisException"/>; the connection stays usable.</summary>
     public void Complete(RespValue value)
     {
         _registration.Dispose();
-        _reply.TrySetResult(value);
+        if (value.Type == RespType.Error) _reply.TrySetException(new RedisException(value.ToString()!));
+        else _reply.TrySetResult(value);
     }
 
     public void Fail(Exception error)

@@ -59,7 +59,19 @@ public sealed class RedisConnection : IAsyncDisposable
     public Task<RespValue> ExecuteAsync(string command, params object[] args) =>
         ExecuteAsync(command, args, CancellationToken.None);
 
-    public async Task<RespValue> ExecuteAsync(string command, IReadOnlyList<object> args, CancellationToken ct)
+    public Task<RespValue> ExecuteAsync(string command, IReadOnlyList<object> args, CancellationToken ct)
+    {
+        if (RedisTelemetry.IsEnabled) return ExecuteObservedAsync(command, args, ct);
+        // Nobody listens: no span, no measurement, and no async state machine of our own on the hot path.
+        var session = _session;
+        return session is { IsOpen: true }
+            ? session.SendAsync(command, args, ct)
+            : Task.FromException<RespValue>(NotConnected());
+    }
+
+    private RedisConnectionException NotConnected() => new($"Not connected to Redis at {_options.Host}:{_options.Port}.");
+
+    private async Task<RespValue> ExecuteObservedAsync(string command, IReadOnlyList<object> args, CancellationToken ct)
     {
         var activity = RedisTelemetry.Start(command, _options);
         var started = Stopwatch.GetTimestamp();
@@ -67,10 +79,8 @@ public sealed class RedisConnection : IAsyncDisposable
         try
         {
             var session = _session;
-            if (session is not { IsOpen: true })
-                throw new RedisConnectionException($"Not connected to Redis at {_options.Host}:{_options.Port}.");
-            var reply = await session.SendAsync(command, args, ct);
-            return reply.Type == RespType.Error ? throw new RedisException(reply.ToString()!) : reply;
+            if (session is not { IsOpen: true }) throw NotConnected();
+            return await session.SendAsync(command, args, ct);
         }
         catch (Exception ex)
         {

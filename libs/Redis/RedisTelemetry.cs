@@ -20,6 +20,8 @@ public static class RedisTelemetry
     private static readonly Counter<long> Commands = Meter.CreateCounter<long>(
         "redis.client.commands", "{command}", "Redis commands completed, by command and outcome.");
 
+    internal static bool IsEnabled => Source.HasListeners() || Duration.Enabled || Commands.Enabled;
+
     internal static Activity? Start(string command, RedisOptions options)
     {
         var activity = Source.StartActivity(command, ActivityKind.Client);

@@ -72,16 +72,16 @@ internal sealed class Session : IAsyncDisposable
 
     private async Task HandshakeAsync(string command, object[] args, CancellationToken ct)
     {
-        var reply = await SendAsync(command, args, ct);
-        if (reply.Type == RespType.Error) throw new RedisException($"{command} failed: {reply}");
+        try { await SendAsync(command, args, ct); }
+        catch (RedisException ex) when (ex is not RedisConnectionException) { throw new RedisException($"{command} failed: {ex.Message}", ex); }
     }
 
     public Task<RespValue> SendAsync(string command, IReadOnlyList<object> args, CancellationToken ct)
     {
         var pending = new PendingCommand(command, args, ct);
-        if (!_open || !_outgoing.Writer.TryWrite(pending))
-            throw _closeReason ?? new RedisConnectionException("Redis connection is closed.");
-        return pending.Task;
+        return _open && _outgoing.Writer.TryWrite(pending)
+            ? pending.Task
+            : Task.FromException<RespValue>(_closeReason ?? new RedisConnectionException("Redis connection is closed."));
     }
 
     private async Task WriteLoopAsync()
