@@ -1,0 +1,77 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace ECommerce.Browser.Tests;
+
+/// <summary>The shell and the session it carries across remotes; these need only the gateway and identity.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class ShellTests(SystemFixture system)
+{
+    [Fact]
+    public async Task An_unreachable_remote_shows_its_fallback_while_the_other_apps_keep_working()
+    {
+        var page = await system.NewPageAsync();
+        var steps = new Steps(page);
+        // The admin remote's server is "down": every file under /remotes/admin/ answers 503.
+        await page.Context.RouteAsync("**/remotes/admin/**", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 503, ContentType = "text/plain", Body = "Service Unavailable",
+        }));
+
+        await page.GotoAsync("/admin");
+
+        var fallback = page.Locator("[data-remote-fallback]");
+        await Expect(fallback).ToContainTextAsync("The admin area is unavailable right now");
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeVisibleAsync();
+        await steps.ShotAsync("admin-remote-down");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create account" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Create your account" })).ToBeVisibleAsync();
+        await Expect(fallback).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Home" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Everything you need, delivered fast." })).ToBeVisibleAsync();
+        await Expect(fallback).ToHaveCountAsync(0);
+        await steps.ShotAsync("storefront-still-works");
+    }
+
+    [Fact]
+    public async Task A_shopper_signs_up_stays_signed_in_across_reloads_and_can_sign_out_and_back_in()
+    {
+        var page = await system.NewPageAsync();
+        var steps = new Steps(page);
+
+        var email = await ShopPages.SignUpAsync(page, "Grace Hopper");
+        await steps.ShotAsync("signed-up");
+
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync("Grace Hopper");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Orders" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("signed-in-as")).ToHaveCountAsync(0);
+        await steps.ShotAsync("signed-out");
+
+        await ShopPages.SignInAsync(page, email, "correct horse battery");
+        await Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync("Grace Hopper");
+        await steps.ShotAsync("signed-in-again");
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_with_a_message_next_to_the_form()
+    {
+        var page = await system.NewPageAsync();
+        var steps = new Steps(page);
+        var email = await ShopPages.SignUpAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await page.GotoAsync("/account/signin");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync("not the password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The email or password is not right.");
+        await Expect(page.GetByTestId("signed-in-as")).ToHaveCountAsync(0);
+        await steps.ShotAsync("wrong-password");
+    }
+}
