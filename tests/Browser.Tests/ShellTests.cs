@@ -74,4 +74,28 @@ public sealed class ShellTests(SystemFixture system)
         await Expect(page.GetByTestId("signed-in-as")).ToHaveCountAsync(0);
         await steps.ShotAsync("wrong-password");
     }
+
+    [Fact]
+    public async Task The_session_outlives_its_access_token_through_a_silent_refresh()
+    {
+        var page = await system.NewPageAsync();
+        var steps = new Steps(page);
+        await ShopPages.SignUpAsync(page, "Refresh Tester");
+        var first = await AccessTokenAsync(page);
+
+        // The store renews at 80% of the token's life; nothing on the page asks the shopper to sign in again.
+        await page.WaitForFunctionAsync(
+            "t => JSON.parse(sessionStorage.getItem('shop.session') || '{}').accessToken !== t",
+            first,
+            new() { Timeout = (float)(SystemFixture.AccessTokenLifetime * 2).TotalMilliseconds, PollingInterval = 500 });
+        Assert.NotEqual(first, await AccessTokenAsync(page));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Orders" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your orders" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync("Refresh Tester");
+        await steps.ShotAsync("still-signed-in-after-refresh");
+    }
+
+    private static Task<string> AccessTokenAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => JSON.parse(sessionStorage.getItem('shop.session')).accessToken");
 }

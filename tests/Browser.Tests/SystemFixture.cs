@@ -25,6 +25,9 @@ public sealed class SystemFixture : IAsyncLifetime
     private Process? _process;
     private IPlaywright? _playwright;
 
+    /// <summary>How long access tokens live in the system these tests boot.</summary>
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(45);
+
     public string StateDirectory { get; } = Path.Combine(Path.GetTempPath(), $"devhost-browser-tests-{Guid.NewGuid():N}");
 
     public Uri GatewayUrl { get; private set; } = null!;
@@ -106,6 +109,8 @@ public sealed class SystemFixture : IAsyncLifetime
             // A browser session makes many more calls per minute than the per-user budget meant for API clients.
             "--env", "gateway:RateLimiting__PerUser__TokenLimit=2000",
             "--env", "gateway:RateLimiting__PerUser__TokensPerPeriod=2000",
+            // Short-lived access tokens: every test then runs through silent refreshes, and one waits for them.
+            "--env", $"identity:Identity__AccessTokenLifetime={AccessTokenLifetime:c}",
         ];
         foreach (var arg in args) start.ArgumentList.Add(arg);
         _process = Process.Start(start)!;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, EmptyState, formatDate, formatMoney, itemsOf, Loadable, PageHeader, Pagination, SelectField, StatusBadge, useAsync, type OrderStatus } from '@shop/shared';
+import { api, EmptyState, formatDate, formatMoney, Loadable, PageHeader, Pagination, SelectField, StatusBadge, useAsync, type OrderStatus } from '@shop/shared';
 
 const PAGE_SIZE = 25;
 const statuses: OrderStatus[] = ['Pending', 'StockReserved', 'Confirmed', 'Cancelled'];
@@ -18,17 +18,16 @@ export function AllOrders() {
       </PageHeader>
       <Loadable state={orders} label="Loading orders…">
         {(result) => {
-          const list = itemsOf(result);
+          const list = result.items;
           if (list.length === 0) return <EmptyState title="No orders" />;
           return (
             <section className="card table-wrap">
               <table className="table">
-                <thead><tr><th>Order</th><th>Customer</th><th>Placed</th><th>Status</th><th>Reason</th><th className="num">Total</th></tr></thead>
+                <thead><tr><th>Order</th><th>Placed</th><th>Status</th><th>Reason</th><th className="num">Total</th></tr></thead>
                 <tbody>
                   {list.map((o) => (
                     <tr key={o.id}>
                       <td><code>{o.id.slice(0, 8)}</code></td>
-                      <td>{o.userId ? o.userId.slice(0, 8) : '—'}</td>
                       <td>{formatDate(o.createdAt)}</td>
                       <td><StatusBadge status={o.status} /></td>
                       <td>{o.failureReason ?? ''}</td>
@@ -37,7 +36,7 @@ export function AllOrders() {
                   ))}
                 </tbody>
               </table>
-              {!Array.isArray(result) && <Pagination page={result.page} pageSize={result.pageSize} total={result.total} onPage={setPage} />}
+              <Pagination page={result.page} pageSize={result.pageSize} total={result.total} onPage={setPage} />
             </section>
           );
         }}

@@ -31,7 +31,11 @@ export function ProductEditor() {
     setBusy(true);
     setError(undefined);
     try {
-      const body = { ...form, imageUrl: form.imageUrl || null };
+      // PUT replaces the product: what this form does not edit (rating, attributes) goes back as it was.
+      const body: ProductInput = {
+        ...form, imageUrl: form.imageUrl || null,
+        rating: existing.data?.rating ?? null, attributes: existing.data?.attributes ?? null,
+      };
       if (id) {
         await api.products.update(id, body);
         emit('shop:toast', { message: 'Product saved.', kind: 'success' });

@@ -27,8 +27,7 @@ export function AddToCart({ productId, disabled }: { productId: string; disabled
       // PUT sets the quantity: add to what is already there.
       const cart = await api.cart.get();
       const current = cart.items.find((item) => item.productId === productId)?.quantity ?? 0;
-      await api.cart.setQuantity(productId, Math.min(99, current + quantity));
-      const after = await api.cart.get();
+      const after = (await api.cart.setQuantity(productId, Math.min(99, current + quantity))) ?? (await api.cart.get());
       emit('shop:cart-changed', { count: after.items.reduce((sum, item) => sum + item.quantity, 0) });
       emit('shop:toast', { message: 'Added to your cart.', kind: 'success' });
     } catch (e) {

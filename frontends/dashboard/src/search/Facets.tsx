@@ -10,7 +10,7 @@ interface Props {
 export function Facets({ facets, params, update }: Props) {
   if (!facets) return <aside className="filters card" aria-label="Filters"><p className="muted">No filters for these results.</p></aside>;
   const range = (from: number | null, to: number | null) =>
-    from === null ? `Under ${formatMoney(to ?? 0)}` : to === null ? `${formatMoney(from)} and up` : `${formatMoney(from)} – ${formatMoney(to)}`;
+    !from ? `Under ${formatMoney(to ?? 0)}` : to === null ? `${formatMoney(from)} and up` : `${formatMoney(from)} – ${formatMoney(to)}`;
   return (
     <aside className="filters card" aria-label="Filters">
       {(['categories', 'brands'] as const).map((kind) => {

@@ -1,7 +1,7 @@
 import { query, request } from './http';
 import type {
   Cart, Category, CheckoutAccepted, CheckoutRequest, Me, Order, OrderEvent, OrderStatus, Page, Product,
-  ProductInput, ProductPage, ProductSummary, SalesBucket, SearchResult, Stock, Suggestion, TokenResponse,
+  ProductInput, ProductPage, ProductSummary, SalesBucket, SearchResult, Stock, Suggestion, TokenResponse, TrendingEntry,
 } from './types';
 
 export interface ProductQuery {
@@ -46,7 +46,9 @@ export const api = {
     suggest: (q: string, signal?: AbortSignal) =>
       request<Suggestion[]>(`/api/products/suggest${query({ q })}`, signal ? { signal } : {}),
     categories: () => request<Category[]>('/api/products/categories'),
-    trending: (limit = 8) => request<ProductSummary[]>(`/api/products/trending${query({ limit })}`),
+    trending: async (limit = 8): Promise<ProductSummary[]> =>
+      (await request<TrendingEntry[]>(`/api/products/trending${query({ limit })}`))
+        .map(({ productId, score: _score, ...rest }) => ({ ...rest, id: productId, sku: '' })),
     create: (body: ProductInput) => request<Product>('/api/products', { method: 'POST', body }),
     update: (productId: string, body: ProductInput) =>
       request<Product>(`/api/products/${id(productId)}`, { method: 'PUT', body }),
@@ -75,8 +77,10 @@ export const api = {
       request<Stock | undefined>(`/api/inventory/${id(productId)}`, { method: 'PUT', body: { onHand } }),
   },
   admin: {
-    orders: (q: { status?: OrderStatus; page?: number; pageSize?: number } = {}) =>
-      request<Page<Order> | Order[]>(`/api/admin/orders${query({ ...q })}`),
+    orders: async (q: { status?: OrderStatus; page?: number; pageSize?: number } = {}): Promise<Page<Order>> => {
+      const page = await request<Page<Order> & { totalCount?: number }>(`/api/admin/orders${query({ ...q })}`);
+      return { ...page, total: page.total ?? page.totalCount ?? page.items.length };
+    },
     sales: (q: { from?: string; to?: string; interval?: 'hour' | 'day' } = {}) =>
       request<SalesBucket[]>(`/api/admin/analytics/sales${query({ ...q })}`),
   },

@@ -29,9 +29,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     response = await send(path, options);
   }
   if (!response.ok) throw new ApiError(response.status, await readProblem(response));
-  if (response.status === 204 || response.status === 202 && response.headers.get('content-length') === '0') {
-    return undefined as T;
-  }
+  if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }

@@ -156,6 +156,14 @@ export interface ProductInput {
   price: Money;
   currency: string;
   imageUrl?: string | null;
+  rating?: number | null;
+  attributes?: Record<string, string> | null;
+}
+
+/** A line of GET /api/products/trending: the product's summary under productId, and its decayed score. */
+export interface TrendingEntry extends Omit<ProductSummary, 'id' | 'sku'> {
+  productId: string;
+  score: number;
 }
 
 /** RFC 9457 problem details, as every error answer of the gateway and services is shaped. */

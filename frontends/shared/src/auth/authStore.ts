@@ -6,7 +6,7 @@ import { emit } from '../events/bus';
 /** The first-party OAuth client the shop's apps sign in as. */
 export const CLIENT_ID = 'storefront';
 const STORAGE_KEY = 'shop.session';
-/** Renew this long before the access token expires, so requests rarely meet a 401 at all. */
+/** Renew this long before the access token expires (or at 80% of a short life), so requests rarely meet a 401. */
 const RENEW_EARLY_MS = 30_000;
 
 export interface Session {
@@ -104,7 +104,8 @@ class AuthStore {
   private schedule(): void {
     clearTimeout(this.timer);
     if (!this.session?.refreshToken) return;
-    const wait = Math.max(1_000, this.session.expiresAt - Date.now() - RENEW_EARLY_MS);
+    const remaining = this.session.expiresAt - Date.now();
+    const wait = Math.max(1_000, remaining - RENEW_EARLY_MS, remaining * 0.8);
     this.timer = setTimeout(() => void this.refresh(), wait);
   }
 }
