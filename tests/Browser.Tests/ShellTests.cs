@@ -28,7 +28,7 @@ public sealed class ShellTests(SystemFixture system)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Create your account" })).ToBeVisibleAsync();
         await Expect(fallback).ToHaveCountAsync(0);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Home" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Home", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Everything you need, delivered fast." })).ToBeVisibleAsync();
         await Expect(fallback).ToHaveCountAsync(0);
         await steps.ShotAsync("storefront-still-works");

@@ -36,7 +36,6 @@ public sealed class ShoppingTests(SystemFixture system)
         await Expect(page.GetByRole(AriaRole.Option).First).ToBeVisibleAsync();
         await steps.ShotAsync("autocomplete");
         await search.FillAsync(Typo(word));
-        await search.PressAsync("Escape");
         await search.PressAsync("Enter");
         var didYouMean = page.GetByTestId("did-you-mean");
         await Expect(didYouMean).ToBeVisibleAsync();
@@ -88,7 +87,7 @@ public sealed class ShoppingTests(SystemFixture system)
         var steps = new Steps(admin);
 
         await ShopPages.SignInAsync(admin, ShopApi.AdminEmail, ShopApi.AdminPassword);
-        await admin.GetByRole(AriaRole.Link, new() { Name = "Admin" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
         await steps.ShotAsync("admin-overview");
 

@@ -1,5 +1,5 @@
 import { Component, Suspense, type ErrorInfo, type ReactNode } from 'react';
-import { Spinner } from '@shop/shared';
+import { Spinner, UnavailableIcon } from '@shop/shared';
 
 interface Props {
   /** Shown to the shopper, e.g. "The store" or "Your account". */
@@ -32,7 +32,7 @@ export class RemoteBoundary extends Component<Props, State> {
     if (this.state.error) {
       return this.props.fallback ?? (
         <section className="remote-fallback" role="alert" data-remote-fallback={this.props.area}>
-          <div className="icon" aria-hidden="true">🛠️</div>
+          <div className="fallback-icon"><UnavailableIcon /></div>
           <h2>{this.props.area} is unavailable right now</h2>
           <p className="muted">We could not load this part of the shop. The rest of the store still works.</p>
           <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>Try again</button>

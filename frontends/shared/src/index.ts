@@ -16,3 +16,4 @@ export { StatusBadge, Card, PageHeader, Pagination } from './ui/Misc';
 export { formatMoney, formatDate, humanize } from './ui/format';
 export { RequireSignIn } from './auth/RequireSignIn';
 export { newIdempotencyKey } from './api/idempotency';
+export { CartIcon, UnavailableIcon } from './ui/Icons';

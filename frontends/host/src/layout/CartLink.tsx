@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { api, on, useSession } from '@shop/shared';
+import { api, CartIcon, on, useSession } from '@shop/shared';
 
 /** The cart badge: loads the count on sign-in and follows the "cart changed" events any remote sends. */
 export function CartLink() {
@@ -21,7 +21,7 @@ export function CartLink() {
 
   return (
     <Link to="/account/cart" className="cart-link" aria-label={`Cart, ${count} item${count === 1 ? '' : 's'}`}>
-      🛒 Cart<span className="cart-count" data-testid="cart-count">{count}</span>
+      <CartIcon /> Cart<span className="cart-count" data-testid="cart-count">{count}</span>
     </Link>
   );
 }
