@@ -59,6 +59,7 @@ public static class Topology
             .WithReference(cart);
 
         var gateway = builder.AddProject("gateway", "gateway/Gateway")
+            .WithReference(redis)
             .WithReference(identity)
             .WithReference(product)
             .WithReference(cart)

@@ -23,12 +23,13 @@ dotnet build gateway/Gateway/Gateway.csproj -c Release -nologo -v q -clp:ErrorsO
 
 work=$(mktemp -d /tmp/bench-gateway.XXXXXX)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-upstream=$(free_port); proxy=$(free_port); gateway=$(free_port)
+upstream=$(free_port); proxy=$(free_port); gateway=$(free_port); redis=$(free_port)
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   [ -f "$work/upstream.pid" ] && kill "$(cat "$work/upstream.pid")" 2>/dev/null || true
   [ -f "$work/proxy.pid" ] && kill "$(cat "$work/proxy.pid")" 2>/dev/null || true
+  [ -f "$work/redis.pid" ] && kill "$(cat "$work/redis.pid")" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -52,12 +53,17 @@ http { access_log off; upstream up { server 127.0.0.1:$upstream; keepalive 128; 
 CONF
 nginx -p "$work" -c "$work/upstream.conf"
 nginx -p "$work" -c "$work/proxy.conf"
+# The gateway counts its rate limits in Redis (a throwaway server, nothing persisted).
+redis-server --bind 127.0.0.1 --port "$redis" --save '' --appendonly no --daemonize yes \
+  --pidfile "$work/redis.pid" --logfile "$work/redis.log" --dir "$work"
+for _ in $(seq 1 50); do redis-cli -p "$redis" ping >/dev/null 2>&1 && break; sleep 0.1; done
 
 # The gateway in Release, its product cluster pointed at the same upstream; no output cache, limits out of the way.
 env ASPNETCORE_URLS="http://127.0.0.1:$gateway" ASPNETCORE_ENVIRONMENT=Production \
   services__product__http__0="http://127.0.0.1:$upstream" \
   Logging__LogLevel__Default=Warning \
-  RateLimiting__PerIp__TokenLimit=1000000000 RateLimiting__PerIp__TokensPerPeriod=1000000000 \
+  ConnectionStrings__redis="127.0.0.1:$redis" \
+  RateLimiting__PerIp__PermitLimit=1000000000 RateLimiting__PerIp__Duration=00:00:01 \
   "ReverseProxy__Routes__products-read__OutputCachePolicy=" \
   ASPNETCORE_CONTENTROOT="$PWD/gateway/Gateway" dotnet gateway/Gateway/bin/Release/net10.0/ECommerce.Gateway.dll >"$work/gateway.log" 2>&1 &
 pids+=($!)

@@ -3,8 +3,11 @@ using ECommerce.Gateway.Aggregation;
 using ECommerce.Gateway.Edge;
 using ECommerce.Gateway.Health;
 using ECommerce.Gateway.Proxy;
+using ECommerce.Redis;
+using ECommerce.ServiceDefaults;
 using ECommerce.ServiceDefaults.Authentication;
 using ECommerce.ServiceDefaults.Health;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ECommerce.Gateway;
 
@@ -37,6 +40,8 @@ internal static class Extensions
         builder.Services.AddHostedService<ActiveHealthProbe>();
 
         builder.AddDefaultAuthentication();
+        // Degraded, not Unhealthy, while Redis is down: the edge keeps serving and its rate limits fail open.
+        builder.AddRedisClient(ResourceNames.Redis, HealthStatus.Degraded);
         builder.Services.AddGatewayRateLimiting(builder.Configuration);
         builder.Services.AddOutputCache(o => o.AddPolicy(ProductsCachePolicy, p => p
             .Expire(builder.Configuration.GetValue("OutputCache:ProductsTtl", TimeSpan.FromSeconds(5)))
@@ -65,7 +70,7 @@ internal static class Extensions
         app.UseCors(CorsPolicy);
         app.UseRequestSizeLimit(MaxRequestBodySize(app.Configuration));
         app.UseAuthentication();
-        app.UseRateLimiter();
+        app.UseGatewayRateLimiting();
         app.UseAuthorization();
         app.UseIdentityForwarding();
         app.UseOutputCache();

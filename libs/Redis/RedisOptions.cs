@@ -4,7 +4,7 @@ namespace ECommerce.Redis;
 
 /// <summary>
 /// Parsed from the StackExchange.Redis-style string Aspire passes:
-/// <c>host:port[,password=...][,user=...][,defaultDatabase=N][,connectTimeout=ms][,ssl=false]</c>.
+/// <c>host:port[,password=...][,user=...][,defaultDatabase=N][,connectTimeout=ms][,asyncTimeout=ms][,ssl=false]</c>.
 /// </summary>
 public sealed record RedisOptions(string Host, int Port)
 {
@@ -12,6 +12,9 @@ public sealed record RedisOptions(string Host, int Port)
     public string? Password { get; init; }
     public int Database { get; init; }
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a command waits for its reply before failing with <see cref="RedisTimeoutException"/>.</summary>
+    public TimeSpan OperationTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     public static RedisOptions Parse(string configuration)
     {
@@ -34,6 +37,7 @@ public sealed record RedisOptions(string Host, int Port)
                 "user" => options with { User = value },
                 "defaultdatabase" => options with { Database = int.Parse(value, CultureInfo.InvariantCulture) },
                 "connecttimeout" => options with { ConnectTimeout = TimeSpan.FromMilliseconds(int.Parse(value, CultureInfo.InvariantCulture)) },
+                "asynctimeout" or "synctimeout" => options with { OperationTimeout = TimeSpan.FromMilliseconds(int.Parse(value, CultureInfo.InvariantCulture)) },
                 "ssl" when bool.Parse(value) => throw new NotSupportedException("TLS to Redis is not supported by this client."),
                 _ => options, // abortConnect, syncTimeout, ...: accepted for compatibility, not needed here
             };

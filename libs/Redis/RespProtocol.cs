@@ -10,22 +10,61 @@ public static class RespProtocol
 {
     private static ReadOnlySpan<byte> CrLf => "\r\n"u8;
 
+    /// <summary>Writes straight into the buffer: no intermediate byte array per argument on the hot path.</summary>
     public static void WriteCommand(IBufferWriter<byte> writer, string command, IReadOnlyList<object> args)
     {
         WriteHeader(writer, (byte)'*', args.Count + 1);
-        WriteBulk(writer, Encoding.UTF8.GetBytes(command));
-        foreach (var arg in args) WriteBulk(writer, ToBytes(arg));
+        WriteString(writer, command);
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case string s: WriteString(writer, s); break;
+                case byte[] bytes: WriteBulk(writer, bytes); break;
+                case ReadOnlyMemory<byte> memory: WriteBulk(writer, memory.Span); break;
+                case long l: WriteInteger(writer, l); break;
+                case int n: WriteInteger(writer, n); break;
+                case double d: WriteString(writer, FormatDouble(d)); break;
+                case IFormattable f: WriteString(writer, f.ToString(null, CultureInfo.InvariantCulture)); break;
+                case var other: WriteString(writer, other.ToString() ?? ""); break;
+            }
+        }
     }
 
-    public static byte[] ToBytes(object arg) => arg switch
+    /// <summary>Redis spells infinities "+inf"/"-inf"; finite numbers round-trip.</summary>
+    public static string FormatDouble(double value) => value switch
     {
-        byte[] bytes => bytes,
-        string s => Encoding.UTF8.GetBytes(s),
-        IFormattable f => Encoding.UTF8.GetBytes(f.ToString(null, CultureInfo.InvariantCulture)),
-        _ => Encoding.UTF8.GetBytes(arg.ToString() ?? ""),
+        double.PositiveInfinity => "+inf",
+        double.NegativeInfinity => "-inf",
+        _ => value.ToString("R", CultureInfo.InvariantCulture),
     };
 
-    private static void WriteBulk(IBufferWriter<byte> writer, byte[] value)
+    public static double ParseDouble(string value) => value switch
+    {
+        "inf" or "+inf" => double.PositiveInfinity,
+        "-inf" => double.NegativeInfinity,
+        _ => double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture),
+    };
+
+    private static void WriteString(IBufferWriter<byte> writer, string value)
+    {
+        var length = Encoding.UTF8.GetByteCount(value);
+        WriteHeader(writer, (byte)'$', length);
+        var span = writer.GetSpan(length + 2);
+        Encoding.UTF8.GetBytes(value, span);
+        span[length] = (byte)'\r';
+        span[length + 1] = (byte)'\n';
+        writer.Advance(length + 2);
+    }
+
+    private static void WriteInteger(IBufferWriter<byte> writer, long value)
+    {
+        Span<byte> digits = stackalloc byte[20];
+        Utf8Formatter.TryFormat(value, digits, out var written);
+        WriteBulk(writer, digits[..written]);
+    }
+
+    private static void WriteBulk(IBufferWriter<byte> writer, ReadOnlySpan<byte> value)
     {
         WriteHeader(writer, (byte)'$', value.Length);
         writer.Write(value);
@@ -87,6 +126,7 @@ public static class RespProtocol
     private static long ParseLong(ReadOnlySequence<byte> line)
     {
         Span<byte> buffer = stackalloc byte[24];
+        if (line.Length > buffer.Length) throw new RedisException("Malformed RESP length.");
         line.CopyTo(buffer);
         return Utf8Parser.TryParse(buffer[..(int)line.Length], out long value, out _)
             ? value

@@ -77,6 +77,7 @@ public static class AppHostProgramReader
             if (target is Parameter) return target; // WithDescription(...) and the like
             if (target is not AppHostResource resource) return null; // Build(), Run(), or something this reader does not model
 
+            resource.Calls.Add($"{verb}({string.Join(", ", args)})");
             switch (verb)
             {
                 case "AddDatabase": return Add(new AppHostResource(Name(args, method), ResourceKind.Database, resource.Name, null));

@@ -18,6 +18,9 @@ public sealed class AppHostResource(string name, ResourceKind kind, string? pare
     /// <summary>WithEnvironment values, parameters already replaced by their configured value.</summary>
     public Dictionary<string, string> Environment { get; } = [];
 
+    /// <summary>Every call made on the resource's builder, as written: <c>WithLifetime(ContainerLifetime.Persistent)</c>.</summary>
+    public List<string> Calls { get; } = [];
+
     public bool ExternalHttpEndpoint { get; set; }
     public bool ManagementPlugin { get; set; }
     public string? HealthCheckPath { get; set; }

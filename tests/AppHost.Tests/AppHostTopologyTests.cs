@@ -8,20 +8,28 @@ namespace ECommerce.AppHost.Tests;
 /// </summary>
 public sealed class AppHostTopologyTests
 {
+    /// <summary>Set to a folder (e.g. an altered copy of AppHost/) to run the two pinning tests against it instead.</summary>
+    public const string AppHostDirectoryVariable = "ECOMMERCE_APPHOST_DIR";
+
+    private static string AppHostUnderTest =>
+        Environment.GetEnvironmentVariable(AppHostDirectoryVariable) is { Length: > 0 } directory
+            ? Path.GetFullPath(directory)
+            : RepositoryRoot.AppHostDirectory;
+
     [Fact]
     public void AppHost_declares_the_same_topology_as_DevHost()
     {
-        var differences = TopologyComparison.Compare(Topology.Build(), AppHostModel.Load(RepositoryRoot.AppHostDirectory));
+        var differences = TopologyComparison.Compare(Topology.Build(), AppHostModel.Load(AppHostUnderTest));
 
         Assert.True(differences.Count == 0,
-            "AppHost/Program.cs and DevHost/Topology.cs have drifted apart (change both in the same commit):"
+            $"{AppHostUnderTest}/Program.cs and DevHost/Topology.cs have drifted apart (change both in the same commit):"
             + Environment.NewLine + string.Join(Environment.NewLine, differences.Select(d => "  - " + d)));
     }
 
     [Fact]
     public void AppHost_declares_every_resource_kind_of_DevHost()
     {
-        var appHost = AppHostModel.Load(RepositoryRoot.AppHostDirectory);
+        var appHost = AppHostModel.Load(AppHostUnderTest);
 
         // Guards the comparison itself: a reader that found nothing would make the test above pass vacuously.
         Assert.Equal(Topology.Build().Resources.Count, appHost.Resources.Count);
@@ -52,6 +60,10 @@ public sealed class AppHostTopologyTests
         "'order' references 'cart' in DevHost but not in AppHost")]
     [InlineData(".WithExternalHttpEndpoints()", "",
         "'gateway' has an external HTTP endpoint in DevHost but not in AppHost")]
+    [InlineData(".WithExternalHttpEndpoints()\n    .WithHttpHealthCheck(\"/health\")", ".WithExternalHttpEndpoints()",
+        "'gateway' has no WithHttpHealthCheck(\"/health\") in AppHost, while DevHost waits for /health")]
+    [InlineData("identity.WithEnvironment(\"Identity__Issuer\", gateway.GetEndpoint(\"http\"));", "",
+        "'identity' sets Identity__Issuer in DevHost but not in AppHost")]
     [InlineData(".WithManagementPlugin()", "",
         "'eventbus' has the management plugin in DevHost but not in AppHost")]
     [InlineData("AddProject<Projects.Payment_Api>", "AddProject<Projects.Payments_Api>",

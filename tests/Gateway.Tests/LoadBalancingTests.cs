@@ -68,7 +68,7 @@ public class LoadBalancingTests
         var hits = new ConcurrentDictionary<string, int>();
         var instances = await ThreeInstances(hits);
         var settings = Cluster(instances, "RoundRobin");
-        settings["RateLimiting:PerIp:TokenLimit"] = "10000";
+        settings["RateLimiting:PerIp:PermitLimit"] = "10000";
         await using var gateway = new GatewayFactory([], settings);
         using var client = gateway.CreateClient();
         var statuses = new ConcurrentQueue<(int Seq, HttpStatusCode Status)>();

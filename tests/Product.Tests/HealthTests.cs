@@ -1,67 +1,36 @@
-using System.Net;
+using ECommerce.Product.Api.Seeding;
 using ECommerce.TestInfrastructure;
+using ECommerce.TestInfrastructure.HealthTests;
 
 namespace ECommerce.Product.Tests;
 
-/// <summary>Readiness follows the real dependencies: each is stopped and started again under the running service.</summary>
-public sealed class HealthTests(HealthTests.Fixture fixture) : IClassFixture<HealthTests.Fixture>
+/// <summary>
+/// The service with dedicated real servers for what it uses, shared by the health test classes; ready once the
+/// seed catalog is in (readiness includes it), so an outage test starts from a healthy service.
+/// </summary>
+public sealed class ServiceFixture() : ServiceFixture<Program>("productdb", redis: true, broker: true), IAsyncLifetime
 {
-    public sealed class Fixture() : ServiceFixture<Program>("productdb", redis: true, broker: true);
-
-    [Fact]
-    public async Task Database_outage_makes_the_service_unhealthy_until_the_database_returns()
+    async Task IAsyncLifetime.InitializeAsync()
     {
-        var (whileDown, afterReturn) = await fixture.OutageAsync(fixture.Postgres, fixture.Database!, "Unhealthy");
-
-        Assert.Equal("Unhealthy", whileDown.GetProperty("status").GetString());
-        Assert.StartsWith("Database unreachable", whileDown.GetProperty("checks").GetProperty(fixture.Database!).GetProperty("description").GetString());
-        Assert.Equal("Healthy", afterReturn.GetProperty("status").GetString());
+        await InitializeAsync();
+        await Service.WaitForCheckAsync(CatalogReadiness.Name, "Healthy", TimeSpan.FromSeconds(120));
     }
 
-    [Fact]
-    public async Task Schema_is_created_by_the_first_migration_and_recorded()
-    {
-        await fixture.Service.WaitForCheckAsync(fixture.Database!, "Healthy");
-
-        await using var connection = new Npgsql.NpgsqlConnection(fixture.Postgres.GetConnectionString(fixture.Database!));
-        await connection.OpenAsync();
-        await using var cmd = new Npgsql.NpgsqlCommand("SELECT version, name FROM schema_migrations ORDER BY version", connection);
-        await using var reader = await cmd.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        Assert.Equal((1, "initial"), (reader.GetInt32(0), reader.GetString(1)));
-    }
-
-    [Fact]
-    public async Task Broker_outage_makes_the_service_unhealthy_until_the_broker_returns()
-    {
-        var (whileDown, afterReturn) = await fixture.OutageAsync(fixture.Broker, "eventbus", "Unhealthy");
-
-        Assert.Equal("Unhealthy", whileDown.GetProperty("status").GetString());
-        Assert.Equal("Healthy", afterReturn.GetProperty("status").GetString());
-    }
-
-    [Fact]
-    public async Task Redis_outage_only_degrades_the_catalog_which_is_still_served_from_its_database()
-    {
-        var (whileDown, afterReturn) = await fixture.OutageAsync(fixture.Redis, "redis", "Degraded");
-
-        Assert.Equal("Degraded", whileDown.GetProperty("status").GetString());
-        Assert.Equal("Healthy", afterReturn.GetProperty("status").GetString());
-    }
-
-    [Fact]
-    public async Task Degraded_still_answers_200_so_traffic_keeps_coming()
-    {
-        await fixture.Redis.StopAsync();
-        try
-        {
-            await fixture.Service.WaitForCheckAsync("redis", "Degraded");
-            Assert.Equal(HttpStatusCode.OK, (await fixture.Service.GetHealthAsync()).Status);
-        }
-        finally
-        {
-            await fixture.Redis.StartAsync();
-        }
-    }
-
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync();
 }
+
+[CollectionDefinition(Name)]
+public sealed class ServiceCollection : ICollectionFixture<ServiceFixture>
+{
+    public const string Name = "Product service health";
+}
+
+[Collection(ServiceCollection.Name)]
+public sealed class DatabaseHealth(ServiceFixture fixture) : DatabaseHealthTests<Program>(fixture);
+
+[Collection(ServiceCollection.Name)]
+public sealed class BrokerHealth(ServiceFixture fixture) : BrokerHealthTests<Program>(fixture);
+
+/// <summary>The catalog is served from PostgreSQL while Redis is down: degraded, still taking traffic.</summary>
+[Collection(ServiceCollection.Name)]
+public sealed class RedisHealth(ServiceFixture fixture) : RedisHealthTests<Program>(fixture, "Degraded");

@@ -26,6 +26,15 @@ public class RespProtocolTests
         Assert.Equal("*2\r\n$6\r\nEXPIRE\r\n$3\r\n1.5\r\n", Encode("EXPIRE", 1.5));
     }
 
+    [Fact]
+    public void Numbers_are_written_invariantly_and_infinities_as_redis_spells_them()
+    {
+        Assert.Equal("*4\r\n$4\r\nZADD\r\n$2\r\n42\r\n$4\r\n-7.5\r\n$4\r\n+inf\r\n", Encode("ZADD", 42L, -7.5, double.PositiveInfinity));
+        Assert.Equal("*2\r\n$3\r\nSET\r\n$2\r\n\u0001\u0002\r\n", Encode("SET", new byte[] { 1, 2 }));
+        Assert.Equal(double.NegativeInfinity, RespProtocol.ParseDouble("-inf"));
+        Assert.Equal(0.1, RespProtocol.ParseDouble(RespProtocol.FormatDouble(0.1)));
+    }
+
     [Theory]
     [InlineData("+OK\r\n", "OK")]
     [InlineData(":42\r\n", "42")]
@@ -69,6 +78,7 @@ public class RespProtocolTests
         var options = RedisOptions.Parse("localhost:6380,password=s3cret,defaultDatabase=2,abortConnect=false");
 
         Assert.Equal(("localhost", 6380, "s3cret", 2), (options.Host, options.Port, options.Password, options.Database));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), RedisOptions.Parse("h:1,asyncTimeout=250").OperationTimeout);
         Assert.Throws<FormatException>(() => RedisOptions.Parse("password=x"));
     }
 }

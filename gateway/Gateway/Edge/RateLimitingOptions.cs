@@ -1,20 +1,25 @@
 namespace ECommerce.Gateway.Edge;
 
-/// <summary>Token buckets per signed-in user and, for anonymous callers, per client IP (<c>RateLimiting</c> section).</summary>
+/// <summary>
+/// Sliding windows per signed-in user and, for anonymous callers, per client IP (<c>RateLimiting</c> section),
+/// counted in Redis so every gateway instance enforces the same limit.
+/// </summary>
 public sealed class RateLimitingOptions
 {
     public const string SectionName = "RateLimiting";
     public const string PolicyName = "per-client";
 
-    public TokenBucket PerUser { get; set; } = new() { TokenLimit = 100, TokensPerPeriod = 100 };
+    public Window PerUser { get; set; } = new() { PermitLimit = 100 };
 
     /// <summary>Generous: a page load from one IP (many parallel reads) must never trip it.</summary>
-    public TokenBucket PerIp { get; set; } = new() { TokenLimit = 600, TokensPerPeriod = 600 };
+    public Window PerIp { get; set; } = new() { PermitLimit = 600 };
 
-    public sealed class TokenBucket
+    /// <summary>Prefix of the Redis keys; instances that share it share their limits.</summary>
+    public string KeyPrefix { get; set; } = "ratelimit:";
+
+    public sealed class Window
     {
-        public int TokenLimit { get; set; }
-        public int TokensPerPeriod { get; set; }
-        public TimeSpan ReplenishmentPeriod { get; set; } = TimeSpan.FromMinutes(1);
+        public int PermitLimit { get; set; }
+        public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(1);
     }
 }

@@ -1,7 +1,9 @@
+using ECommerce.Cart.Api.Carts;
 using ECommerce.Messaging;
 using ECommerce.Redis;
 using ECommerce.ServiceDefaults;
 using ECommerce.ServiceDefaults.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ECommerce.Cart.Api;
 
@@ -13,5 +15,20 @@ internal static class Extensions
         builder.AddDefaultAuthentication();
         builder.AddRedisClient(ResourceNames.Redis);
         builder.AddRabbitMqConnection(ResourceNames.EventBus);
+
+        builder.Services.Configure<CartOptions>(builder.Configuration.GetSection(CartOptions.SectionName));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CartStore>();
+        builder.Services.AddSingleton<ProductCatalog>();
+        builder.Services.AddHttpClient(ProductCatalog.ClientName, c => c.BaseAddress = new Uri($"http://{ResourceNames.Product}"));
+    }
+
+    /// <summary>After MapDefaultEndpoints: who is calling, then the cart API.</summary>
+    public static WebApplication MapCartServices(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapCartApi();
+        return app;
     }
 }

@@ -1,7 +1,18 @@
+using ECommerce.Contracts;
+using ECommerce.EventStore;
 using ECommerce.Messaging;
+using ECommerce.Order.Api.Admin;
+using ECommerce.Order.Api.Analytics;
+using ECommerce.Order.Api.Cancel;
+using ECommerce.Order.Api.Checkout;
+using ECommerce.Order.Api.Domain.Events;
+using ECommerce.Order.Api.History;
+using ECommerce.Order.Api.Orders;
+using ECommerce.Order.Api.Saga;
 using ECommerce.Postgres;
 using ECommerce.ServiceDefaults;
 using ECommerce.ServiceDefaults.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ECommerce.Order.Api;
 
@@ -13,5 +24,66 @@ internal static class Extensions
         builder.AddDefaultAuthentication();
         builder.AddPostgresDatabase(ResourceNames.OrderDb, typeof(Extensions).Assembly);
         builder.AddRabbitMqConnection(ResourceNames.EventBus);
+        builder.AddEventStore(ResourceNames.OrderDb, store =>
+        {
+            store.Events.Add<OrderPlaced>();
+            store.Events.Add<OrderStockReserved>();
+            store.Events.Add<OrderPaymentAuthorized>();
+            store.Events.Add<Domain.Events.OrderConfirmed>();
+            store.Events.Add<Domain.Events.OrderCancelled>();
+            store.Events.Add<OrderStockReleased>();
+            store.Events.Add<OrderPaymentRefunded>();
+            store.Events.Add<OrderLateStockReleaseRequested>();
+            store.Events.Add<OrderLatePaymentRefundRequested>();
+            store.Projections.Add<OrderSummaryProjection>(ProjectionLifecycle.Inline);
+            store.Projections.Add<SalesProjection>(ProjectionLifecycle.Async);
+        });
+        builder.AddMessaging(ResourceNames.EventBus, messaging =>
+        {
+            messaging.ServiceName = ResourceNames.Order;
+            messaging.UseOutbox(ResourceNames.OrderDb);
+            messaging.Handle<StockReserved, SagaReplyHandler<StockReserved>>();
+            messaging.Handle<StockReservationFailed, SagaReplyHandler<StockReservationFailed>>();
+            messaging.Handle<StockReleased, SagaReplyHandler<StockReleased>>();
+            messaging.Handle<PaymentAuthorized, SagaReplyHandler<PaymentAuthorized>>();
+            messaging.Handle<PaymentDeclined, SagaReplyHandler<PaymentDeclined>>();
+            messaging.Handle<PaymentUnavailable, SagaReplyHandler<PaymentUnavailable>>();
+            messaging.Handle<PaymentRefunded, SagaReplyHandler<PaymentRefunded>>();
+        });
+
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<SagaOptions>().Bind(builder.Configuration.GetSection(SagaOptions.SectionName))
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.ReservationLifetime > o.Timeout,
+                "Order:Saga:Timeout must be positive and shorter than ReservationLifetime.")
+            .Validate(o => o.TimeoutScanInterval > TimeSpan.Zero && o.TimeoutBatchSize > 0, "The timeout scan needs a positive interval and batch.")
+            .ValidateOnStart();
+        services.AddSingleton<SagaRunner>();
+        services.AddSingleton<OrderReadStore>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<CartClient>();
+        services.AddSingleton<CheckoutHandler>();
+        services.AddHostedService<TimeoutWorker>();
+    }
+
+    /// <summary>After MapDefaultEndpoints: who is calling.</summary>
+    public static WebApplication UseOrderEdge(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapOrdersApi(this WebApplication app)
+    {
+        app.MapGroup("/api/orders").WithTags("Orders").RequireAuthorization(Policies.Customer)
+            .MapCheckout()
+            .MapOrderReads()
+            .MapOrderHistory()
+            .MapCancel();
+        app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(Policies.Admin)
+            .MapAdminOrders()
+            .MapSalesAnalytics();
+        return app;
     }
 }

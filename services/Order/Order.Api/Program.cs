@@ -9,6 +9,8 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseOrderEdge();
+app.MapOrdersApi();
 
 app.Run();
 

@@ -1,0 +1,56 @@
+using ECommerce.Messaging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ECommerce.Order.Api.Saga;
+
+/// <summary>
+/// Cancels orders past their deadline (Timeout, with compensations). The deadline lives in the orders table, so a
+/// restarted service picks up where a crashed one stopped; FOR UPDATE SKIP LOCKED lets several instances scan at
+/// once without timing out the same order twice or waiting on each other.
+/// </summary>
+public sealed class TimeoutWorker(
+    NpgsqlDataSource dataSource, SagaRunner runner, IOutbox outbox, TimeProvider clock,
+    IOptions<SagaOptions> options, ILogger<TimeoutWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await TimeOutBatchAsync(stoppingToken) == options.Value.TimeoutBatchSize) { }
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Timeout scan failed, trying again: {Reason}", ex.Message);
+            }
+            try { await Task.Delay(options.Value.TimeoutScanInterval, clock, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    public async Task<int> TimeOutBatchAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var due = new List<Guid>();
+        await using (var find = new NpgsqlCommand(
+            """
+            SELECT id FROM orders
+            WHERE status IN ('Pending', 'StockReserved') AND deadline <= @now
+            ORDER BY deadline LIMIT @limit
+            FOR UPDATE SKIP LOCKED
+            """, connection, transaction))
+        {
+            find.Parameters.AddWithValue("now", clock.GetUtcNow());
+            find.Parameters.AddWithValue("limit", options.Value.TimeoutBatchSize);
+            await using var reader = await find.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) due.Add(reader.GetGuid(0));
+        }
+        var sink = MessageSinks.Outbox(outbox, transaction);
+        foreach (var orderId in due) await runner.RunAsync(orderId, new DeadlinePassed(orderId), transaction, sink, ct);
+        await transaction.CommitAsync(ct);
+        return due.Count;
+    }
+}

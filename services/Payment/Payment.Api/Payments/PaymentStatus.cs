@@ -1,0 +1,3 @@
+namespace ECommerce.Payment.Api.Payments;
+
+public enum PaymentStatus { Pending, Authorized, Captured, Declined, Unavailable, Refunded, RefundRequested }

@@ -1,0 +1,92 @@
+using System.Net;
+using ECommerce.ServiceDefaults.Authentication;
+
+namespace ECommerce.Order.Tests.Integration;
+
+[Collection(SagaCollection.Name)]
+public sealed class ReadTests(SagaFixture fixture)
+{
+    private OrderClient NewCustomer()
+    {
+        var customer = new OrderClient(fixture, $"customer-{Guid.NewGuid():N}");
+        fixture.Cart.Put(customer.UserId, CartStub.Line("p-9", 5.00m, 1));
+        return customer;
+    }
+
+    [Fact]
+    public async Task Customers_see_their_own_orders_newest_first_and_not_anyone_elses()
+    {
+        var customer = NewCustomer();
+        var older = await customer.PlaceAsync();
+        var newer = await customer.PlaceAsync();
+        var stranger = NewCustomer();
+
+        var (_, mine) = await customer.GetAsync("/api/orders");
+        var (_, theirs) = await stranger.GetAsync("/api/orders");
+
+        Assert.Equal([newer, older], mine.EnumerateArray().Select(o => o.GetProperty("id").GetGuid()));
+        Assert.Equal(0, theirs.GetArrayLength());
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/orders/{older}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/orders/{older}/history")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/orders/{older}/at?version=1")).Status);
+    }
+
+    [Fact]
+    public async Task Admin_sees_any_order_and_lists_them_by_status()
+    {
+        var customer = NewCustomer();
+        var orderId = await customer.PlaceAsync("tok_declined");
+        await customer.WaitForStatusAsync(orderId, "Cancelled");
+        var admin = new OrderClient(fixture, "admin-1", Roles.Admin);
+
+        var (status, order) = await admin.GetAsync($"/api/orders/{orderId}");
+        var (_, cancelled) = await admin.GetAsync("/api/admin/orders?status=Cancelled&page=1&pageSize=200");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(orderId, order.GetProperty("id").GetGuid());
+        var items = cancelled.GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(items, o => o.GetProperty("id").GetGuid() == orderId);
+        Assert.All(items, o => Assert.Equal("Cancelled", o.GetProperty("status").GetString()));
+        Assert.True(cancelled.GetProperty("totalCount").GetInt64() >= 1);
+    }
+
+    [Fact]
+    public async Task Admin_endpoints_refuse_customers_and_bad_queries()
+    {
+        var admin = new OrderClient(fixture, "admin-1", Roles.Admin);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await NewCustomer().GetAsync("/api/admin/orders")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/admin/orders?status=Lost")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/admin/orders?pageSize=0")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/admin/analytics/sales?interval=week")).Status);
+    }
+
+    [Fact]
+    public async Task Sales_analytics_count_a_confirmed_order_once_the_projection_catches_up()
+    {
+        var admin = new OrderClient(fixture, "admin-1", Roles.Admin);
+        var range = $"from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-2).ToString("O"))}" +
+                    $"&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(2).ToString("O"))}";
+        async Task<(int Orders, decimal Revenue)> TotalsAsync(string interval)
+        {
+            var (status, buckets) = await admin.GetAsync($"/api/admin/analytics/sales?{range}&interval={interval}");
+            Assert.Equal(HttpStatusCode.OK, status);
+            var list = buckets.EnumerateArray().ToList();
+            return (list.Sum(b => b.GetProperty("orders").GetInt32()), list.Sum(b => b.GetProperty("revenue").GetDecimal()));
+        }
+        var customer = NewCustomer();
+        var orderId = await customer.PlaceAsync();
+        await customer.WaitForStatusAsync(orderId, "Confirmed");
+
+        // Other tests confirm orders too: wait until every confirmed order in the read table is counted, then compare.
+        var confirmedNow = await ConfirmedCountAsync(admin);
+        var (orders, revenue) = await Eventually.GetAsync(() => TotalsAsync("hour"), t => t.Orders >= confirmedNow, "the sales projection");
+        var byDay = await TotalsAsync("day");
+
+        Assert.True(orders >= 1 && revenue >= 5.00m);
+        Assert.Equal((orders, revenue), byDay);
+    }
+
+    private static async Task<long> ConfirmedCountAsync(OrderClient admin) =>
+        (await admin.GetAsync("/api/admin/orders?status=Confirmed&pageSize=1")).Body.GetProperty("totalCount").GetInt64();
+}

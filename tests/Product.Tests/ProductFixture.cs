@@ -1,0 +1,95 @@
+using System.Net.Http.Headers;
+using ECommerce.LocalServers;
+using ECommerce.Product.Api.Seeding;
+using ECommerce.ServiceDefaults;
+using ECommerce.TestInfrastructure;
+using Npgsql;
+
+namespace ECommerce.Product.Tests;
+
+/// <summary>
+/// Two instances of the product service on one real PostgreSQL and one real Redis (both dedicated, so tests may
+/// stop them), a stand-in identity for tokens, and the seed catalog in place. The broker is not started: the
+/// catalog does not use it yet, and its connection opens on first use only.
+/// </summary>
+public sealed class ProductFixture : IAsyncLifetime
+{
+    public PostgresServer Postgres { get; private set; } = null!;
+    public RedisServer Redis { get; private set; } = null!;
+    public TestIdentity Identity { get; private set; } = null!;
+    public ServiceUnderTest<Program> A { get; private set; } = null!;
+    public ServiceUnderTest<Program> B { get; private set; } = null!;
+
+    public string ConnectionString => Postgres.GetConnectionString(ResourceNames.ProductDb);
+
+    public async Task InitializeAsync()
+    {
+        var postgres = Task.Run(async () =>
+        {
+            var server = await TestServers.StartDedicatedPostgresAsync();
+            await server.EnsureDatabaseAsync(ResourceNames.ProductDb);
+            return server;
+        });
+        var redis = TestServers.StartDedicatedRedisAsync();
+        var identity = TestIdentity.StartAsync();
+        (Postgres, Redis, Identity) = (await postgres, await redis, await identity);
+
+        var settings = new Dictionary<string, string>
+        {
+            [$"ConnectionStrings:{ResourceNames.ProductDb}"] = ConnectionString,
+            [$"ConnectionStrings:{ResourceNames.Redis}"] = Redis.ConnectionString,
+            [$"ConnectionStrings:{ResourceNames.EventBus}"] = "amqp://guest:guest@127.0.0.1:1/",
+            ["Identity:Authority"] = Identity.Url,
+        };
+        A = new ServiceUnderTest<Program>(settings);
+        B = new ServiceUnderTest<Program>(settings);
+        await Task.WhenAll(
+            A.WaitForCheckAsync(CatalogReadiness.Name, "Healthy", TimeSpan.FromSeconds(120)),
+            B.WaitForCheckAsync(CatalogReadiness.Name, "Healthy", TimeSpan.FromSeconds(120)));
+    }
+
+    public HttpClient Client(ServiceUnderTest<Program> instance, string? role = null)
+    {
+        var client = instance.CreateClient();
+        if (role is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Identity.Token(role));
+        return client;
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        foreach (var p in parameters) cmd.Parameters.Add(new NpgsqlParameter { Value = p });
+        return (T)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Product ids no other test touches: the n-th slice of the catalog ordered by sku.</summary>
+    public async Task<List<Guid>> ProductIdsAsync(int offset, int count)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT id FROM products ORDER BY sku OFFSET $1 LIMIT $2", connection);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = offset });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = count });
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
+        return ids;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await A.DisposeAsync();
+        await B.DisposeAsync();
+        await Identity.DisposeAsync();
+        await Redis.DisposeAsync();
+        await Postgres.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ProductCollection : ICollectionFixture<ProductFixture>
+{
+    public const string Name = "Product service";
+}
