@@ -107,8 +107,8 @@ public sealed class SystemFixture : IAsyncLifetime
         [
             BuildInfo.DevHostAssembly, "--auto-ports", "--fresh", "--state", StateDirectory, "--quiet",
             // A browser session makes many more calls per minute than the per-user budget meant for API clients.
-            "--env", "gateway:RateLimiting__PerUser__TokenLimit=2000",
-            "--env", "gateway:RateLimiting__PerUser__TokensPerPeriod=2000",
+            "--env", "gateway:RateLimiting__PerUser__PermitLimit=2000",
+            "--env", "gateway:RateLimiting__PerIp__PermitLimit=5000",
             // Short-lived access tokens: every test then runs through silent refreshes, and one waits for them.
             "--env", $"identity:Identity__AccessTokenLifetime={AccessTokenLifetime:c}",
         ];
