@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, Card, EmptyState, formatMoney, Loadable, PageHeader, SelectField, useAsync } from '@shop/shared';
 import { SalesChart } from './SalesChart';
+import { fillBuckets } from './fillBuckets';
 
 const ranges = { hour: 24 * 3600_000, day: 30 * 24 * 3600_000 } as const;
 
@@ -9,7 +10,8 @@ export function Overview() {
   const sales = useAsync(() => {
     const to = new Date();
     const from = new Date(to.getTime() - ranges[interval]);
-    return api.admin.sales({ from: from.toISOString(), to: to.toISOString(), interval });
+    return api.admin.sales({ from: from.toISOString(), to: to.toISOString(), interval })
+      .then((buckets) => fillBuckets(buckets, from, to, interval));
   }, [interval]);
   return (
     <>
@@ -31,7 +33,7 @@ export function Overview() {
                 <div className="stat"><span className="muted">Average order</span><strong>{formatMoney(orders ? revenue / orders : 0)}</strong></div>
               </div>
               <Card title="Sales">
-                {buckets.length === 0 ? <EmptyState title="No sales in this period" /> : <SalesChart buckets={buckets} interval={interval} />}
+                {orders === 0 ? <EmptyState title="No sales in this period" /> : <SalesChart buckets={buckets} interval={interval} />}
               </Card>
             </>
           );

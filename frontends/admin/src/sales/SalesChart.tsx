@@ -10,7 +10,7 @@ export function SalesChart({ buckets, interval }: { buckets: SalesBucket[]; inte
   const innerW = WIDTH - PAD.left - PAD.right;
   const innerH = HEIGHT - PAD.top - PAD.bottom;
   const step = innerW / Math.max(1, buckets.length);
-  const barW = Math.max(2, step * 0.7);
+  const barW = Math.min(40, Math.max(2, step * 0.7));
   const label = (iso: string) => {
     const d = new Date(iso);
     return interval === 'hour' ? d.toLocaleTimeString('en-US', { hour: 'numeric' }) : d.toLocaleDateString('en-US', { month: 'short', day: 'numeric' });

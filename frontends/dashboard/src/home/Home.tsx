@@ -3,9 +3,9 @@ import { api, Loadable, ProductGrid, useAsync, type ProductSummary } from '@shop
 
 /** Trending products (by recent confirmed sales); before anything sold, the newest arrivals instead. */
 async function loadShowcase(): Promise<{ title: string; products: ProductSummary[]; ranked: boolean }> {
-  const trending = await api.products.trending(8).catch(() => []);
+  const trending = await api.products.trending(10).catch(() => []);
   if (trending.length > 0) return { title: 'Trending now', products: trending, ranked: true };
-  const newest = await api.products.list({ sort: 'newest', pageSize: 8 });
+  const newest = await api.products.list({ sort: 'newest', pageSize: 10 });
   return { title: 'New arrivals', products: newest.items, ranked: false };
 }
 

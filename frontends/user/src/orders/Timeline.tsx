@@ -1,4 +1,4 @@
-import { formatDate, humanize, type OrderEvent } from '@shop/shared';
+import { formatDate, formatMoney, humanize, type OrderEvent } from '@shop/shared';
 
 /** The order's event stream, oldest first, as the event store recorded it. */
 export function Timeline({ events }: { events: OrderEvent[] }) {
@@ -9,7 +9,7 @@ export function Timeline({ events }: { events: OrderEvent[] }) {
         <li key={event.version} data-event-type={event.type}>
           <span className="event-type">{humanize(event.type)}</span>
           <time dateTime={event.occurredAt}>{formatDate(event.occurredAt)}</time>
-          {describe(event.data) && <span className="muted">{describe(event.data)}</span>}
+          {describe(event.data) && <span className="muted event-detail">{describe(event.data)}</span>}
         </li>
       ))}
     </ol>
@@ -22,6 +22,6 @@ function describe(data: unknown): string | null {
   const record = data as Record<string, unknown>;
   const reason = record.reason ?? record.failureReason;
   if (typeof reason === 'string') return `Reason: ${humanize(reason)}`;
-  if (typeof record.amount === 'number') return `Amount: ${record.amount.toFixed(2)}`;
+  if (typeof record.amount === 'number') return `Amount: ${formatMoney(record.amount)}`;
   return null;
 }
