@@ -89,7 +89,12 @@ public sealed class ShoppingTests(SystemFixture system)
         await ShopPages.SignInAsync(admin, ShopApi.AdminEmail, ShopApi.AdminPassword);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
+        await Expect(admin.GetByTestId("sales-chart").Or(admin.GetByText("No sales in this period"))).ToBeVisibleAsync();
         await steps.ShotAsync("admin-overview");
+        await admin.GetByRole(AriaRole.Navigation, new() { Name = "Admin" }).GetByRole(AriaRole.Link, new() { Name = "Orders" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "All orders" })).ToBeVisibleAsync();
+        await Expect(admin.GetByRole(AriaRole.Table).Or(admin.GetByText("No orders"))).ToBeVisibleAsync();
+        await steps.ShotAsync("admin-orders");
 
         await admin.GotoAsync($"/admin/products/{Uri.EscapeDataString(id)}");
         var price = admin.GetByLabel("Price");
