@@ -44,7 +44,8 @@ export function appConfig(app: AppName, dev: boolean, federation: ModuleFederati
     html: { title: 'Nimbus Store', template: '../build/index.html' },
     output: {
       assetPrefix: publicPath(app, false),
-      cleanDistPath: true,
+      // Only a build replaces dist/: a dev server must not wipe what the gateway is serving.
+      cleanDistPath: !dev,
       // Hashed names: the gateway caches them for a year; index.html and remoteEntry.js are never cached.
       filenameHash: true,
     },

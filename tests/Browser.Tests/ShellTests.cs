@@ -96,6 +96,24 @@ public sealed class ShellTests(SystemFixture system)
         await steps.ShotAsync("still-signed-in-after-refresh");
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/products")]
+    [InlineData("/account/signup")]
+    public async Task Pages_fit_a_phone_screen_without_sideways_scrolling(string path)
+    {
+        var page = await system.NewPageAsync(width: 390, height: 844);
+        var steps = new Steps(page, $"{nameof(Pages_fit_a_phone_screen_without_sideways_scrolling)}{path.Replace('/', '-')}");
+
+        await page.GotoAsync(path);
+        await Expect(page.Locator("main h1, main h2").First).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a 390px screen.");
+        await steps.ShotAsync("phone");
+    }
+
     private static Task<string> AccessTokenAsync(IPage page) =>
         page.EvaluateAsync<string>("() => JSON.parse(sessionStorage.getItem('shop.session')).accessToken");
 }
