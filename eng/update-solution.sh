@@ -30,12 +30,12 @@ dotnet sln ECommerce.sln add "${projects[@]}" >/dev/null
   printf '\n    ]\n  }\n}\n'
 } > ECommerce.Offline.slnf
 
-# What ./run.sh builds: the apps and their libraries, no tests (a fresh clone comes up sooner).
+# What ./run.sh builds: the apps and their libraries, no tests or benchmarks (a fresh clone comes up sooner).
 {
   printf '{\n  "solution": {\n    "path": "ECommerce.sln",\n    "projects": [\n'
   first=1
   for p in "${projects[@]}"; do
-    case "$p" in AppHost/*|tests/*) continue ;; esac
+    case "$p" in AppHost/*|tests/*|bench/*) continue ;; esac
     [ $first -eq 1 ] || printf ',\n'
     printf '      "%s"' "$p"
     first=0

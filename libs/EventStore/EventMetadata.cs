@@ -13,8 +13,11 @@ public static class EventMetadata
     public const string TraceParent = "traceparent";
     public const string TraceId = "traceId";
 
-    /// <summary>Baggage keys read when no scope gives a correlation id.</summary>
-    private static readonly string[] CorrelationBaggage = ["correlation.id", "correlation_id", "x-correlation-id"];
+    /// <summary>
+    /// Where the correlation id is found when no scope gives one: the <c>correlation.id</c> baggage or tag on the current
+    /// trace (ServiceDefaults' HTTP middleware and libs/Messaging's consumer tag their activity with it).
+    /// </summary>
+    public const string ActivityCorrelationKey = "correlation.id";
 
     private static readonly AsyncLocal<Scope?> Current = new();
 
@@ -44,8 +47,11 @@ public static class EventMetadata
             metadata[TraceId] = activity.TraceId.ToHexString();
             if (activity.TraceStateString is { Length: > 0 } state) metadata["tracestate"] = state;
         }
-        foreach (var key in CorrelationBaggage)
-            if (!metadata.ContainsKey(CorrelationId) && activity.GetBaggageItem(key) is { } id) metadata[CorrelationId] = id;
+        for (var current = activity; current is not null && !metadata.ContainsKey(CorrelationId); current = current.Parent)
+        {
+            if ((current.GetBaggageItem(ActivityCorrelationKey) ?? current.GetTagItem(ActivityCorrelationKey) as string) is { } id)
+                metadata[CorrelationId] = id;
+        }
         return metadata;
     }
 

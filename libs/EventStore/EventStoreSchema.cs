@@ -20,74 +20,13 @@ internal sealed class EventStoreSchema(EventStoreDataSource dataSource, EventSto
     public string Checkpoints => $"{Name}.checkpoints";
     public string NotifyChannel => $"{Name}_appended";
 
-    /// <summary>Key of the transaction-level lock every append takes; see docs/event-sourcing.md, "Global order".</summary>
+    /// <summary>
+    /// Key of the append lock: every append holds it shared until its transaction ends; a reader of the global order
+    /// takes it exclusively for an instant (safe_head). See docs/event-sourcing.md, "Global order".
+    /// </summary>
     public long AppendLockKey { get; } = Key($"append:{options.Schema}");
 
     private long MigrationLockKey { get; } = Key($"schema:{options.Schema}");
-
-    private string[] Steps =>
-    [
-        $"""
-        CREATE TABLE {Streams} (
-            id text PRIMARY KEY,
-            version bigint NOT NULL,
-            created_at timestamptz NOT NULL DEFAULT now(),
-            updated_at timestamptz NOT NULL DEFAULT now());
-        CREATE TABLE {Events} (
-            position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            event_id uuid NOT NULL UNIQUE,
-            stream_id text NOT NULL REFERENCES {Streams} (id),
-            version bigint NOT NULL,
-            type text NOT NULL,
-            type_version int NOT NULL DEFAULT 1,
-            data jsonb NOT NULL,
-            metadata jsonb NOT NULL DEFAULT jsonb_build_object(),
-            timestamp timestamptz NOT NULL DEFAULT now(),
-            CONSTRAINT events_stream_version UNIQUE (stream_id, version));
-        CREATE TABLE {Snapshots} (
-            stream_id text NOT NULL,
-            aggregate_type text NOT NULL,
-            schema_version int NOT NULL,
-            version bigint NOT NULL,
-            data jsonb NOT NULL,
-            created_at timestamptz NOT NULL DEFAULT now(),
-            PRIMARY KEY (stream_id, aggregate_type, schema_version, version));
-        CREATE TABLE {Checkpoints} (
-            name text PRIMARY KEY,
-            position bigint NOT NULL DEFAULT 0,
-            updated_at timestamptz NOT NULL DEFAULT now());
-        """,
-        // One round trip per append: the lock, the version check and the inserts run server-side. A conflict is a
-        // returned row (out_position = -1, out_version = actual), not an error, so the caller's transaction stays usable.
-        $$"""
-        CREATE FUNCTION {{Name}}.append_events(
-            p_stream text, p_expected bigint, p_ids uuid[], p_types text[], p_type_versions int[], p_data jsonb[], p_metadata jsonb)
-        RETURNS TABLE (out_position bigint, out_version bigint, out_timestamp timestamptz)
-        LANGUAGE plpgsql AS $fn$
-        DECLARE
-            v_current bigint;
-            i int;
-        BEGIN
-            PERFORM pg_advisory_xact_lock({{AppendLockKey}});
-            SELECT s.version INTO v_current FROM {{Streams}} s WHERE s.id = p_stream FOR UPDATE;
-            v_current := coalesce(v_current, 0);
-            IF p_expected <> -1 AND p_expected <> v_current THEN
-                RETURN QUERY SELECT -1::bigint, v_current, now();
-                RETURN;
-            END IF;
-            INSERT INTO {{Streams}} AS s (id, version) VALUES (p_stream, v_current + cardinality(p_ids))
-                ON CONFLICT (id) DO UPDATE SET version = excluded.version, updated_at = now();
-            FOR i IN 1 .. cardinality(p_ids) LOOP
-                RETURN QUERY
-                    INSERT INTO {{Events}} AS e (event_id, stream_id, version, type, type_version, data, metadata)
-                    VALUES (p_ids[i], p_stream, v_current + i, p_types[i], p_type_versions[i], p_data[i], p_metadata)
-                    RETURNING e.position, e.version, e.timestamp;
-            END LOOP;
-            PERFORM pg_notify('{{NotifyChannel}}', p_stream);
-        END
-        $fn$;
-        """,
-    ];
 
     public bool IsReady => _ready;
 
@@ -120,10 +59,11 @@ internal sealed class EventStoreSchema(EventStoreDataSource dataSource, EventSto
                 """, ct);
             await using var current = new NpgsqlCommand($"SELECT coalesce(max(version), 0) FROM {Name}.schema_version", connection);
             var applied = (int)(await current.ExecuteScalarAsync(ct))!;
-            for (var version = applied + 1; version <= Steps.Length; version++)
+            var steps = EventStoreDdl.Steps(this);
+            for (var version = applied + 1; version <= steps.Count; version++)
             {
                 await using var tx = await connection.BeginTransactionAsync(ct);
-                await ExecuteAsync(connection, tx, Steps[version - 1], ct);
+                await ExecuteAsync(connection, tx, steps[version - 1], ct);
                 await ExecuteAsync(connection, tx, $"INSERT INTO {Name}.schema_version (version) VALUES ({version})", ct);
                 await tx.CommitAsync(ct);
             }

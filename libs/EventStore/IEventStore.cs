@@ -16,7 +16,8 @@ public interface IEventStore
 
     /// <summary>
     /// Appends inside the caller's transaction, so other writes (an outbox row) commit or roll back with the events;
-    /// inline projections run in it too. Until that transaction ends it holds the store's append lock: keep it short.
+    /// inline projections run in it too. Until that transaction ends it holds the stream's row lock and the shared append
+    /// lock (projection daemons wait for it): keep it short.
     /// </summary>
     Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<object> events, NpgsqlTransaction transaction, CancellationToken ct = default);
 
@@ -32,7 +33,11 @@ public interface IEventStore
     /// </summary>
     Task<T?> AggregateStreamAsync<T>(string streamId, NpgsqlTransaction transaction, long toVersion = long.MaxValue, CancellationToken ct = default) where T : class, new();
 
-    /// <summary>Events of every stream after <paramref name="afterPosition"/>, in global position order.</summary>
+    /// <summary>
+    /// Events of every stream after <paramref name="afterPosition"/>, in global position order, never past an append
+    /// still in flight (it waits for such appends to end, up to 30 s, then throws TimeoutException), so a reader that
+    /// pages on never skips an event.
+    /// </summary>
     Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition = 0, int maxCount = 1000, CancellationToken ct = default);
 
     /// <summary>The stream's current version, 0 when it does not exist.</summary>

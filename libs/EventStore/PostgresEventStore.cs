@@ -7,9 +7,9 @@ using NpgsqlTypes;
 namespace ECommerce.EventStore;
 
 /// <summary>
-/// Appends through the schema's <c>append_events</c> function: one round trip takes the transaction-level append lock
-/// (so global positions become visible in the order they were assigned, see docs/event-sourcing.md, "Global order"),
-/// locks and checks the stream row against the expected version, and inserts. Inline projections and due
+/// Appends through the schema's <c>append_events</c> function: one round trip takes the append lock shared (readers of
+/// the global order use it to never pass an append in flight, see docs/event-sourcing.md, "Global order"), locks and
+/// checks the stream row against the expected version, and inserts. Inline projections and due
 /// snapshots follow in the same transaction.
 /// </summary>
 internal sealed class PostgresEventStore(
@@ -31,7 +31,7 @@ internal sealed class PostgresEventStore(
         await using var connection = await dataSource.Value.OpenConnectionAsync(ct);
         if (_inline.Length == 0 && options.SnapshotPolicies.Count == 0)
         {
-            // A lone statement is its own transaction: the append lock is held for a single round trip.
+            // A lone statement is its own transaction: one round trip.
             var written = await WriteAsync(connection, null, append, ct);
             return written[^1].Version;
         }
@@ -60,7 +60,8 @@ internal sealed class PostgresEventStore(
     {
         await schema.EnsureAsync(ct);
         await using var connection = await dataSource.Value.OpenConnectionAsync(ct);
-        return await reader.AllAsync(connection, null, afterPosition, maxCount, ct);
+        var head = await reader.SafeHeadPatientlyAsync(connection, TimeSpan.FromSeconds(30), ct);
+        return await reader.AllAsync(connection, null, afterPosition, head, maxCount, ct);
     }
 
     public async Task<T?> AggregateStreamAsync<T>(string streamId, long toVersion = long.MaxValue, CancellationToken ct = default) where T : class, new()

@@ -6,15 +6,25 @@ namespace ECommerce.EventStore;
 internal sealed class ProjectionRunner(EventStoreDataSource dataSource, EventStoreSchema schema, EventStoreOptions options, EventReader reader)
 {
     /// <returns>Events applied; null when another runner holds the projection (only with <paramref name="skipLocked"/>).</returns>
+    /// <summary>
+    /// How long a daemon batch queues for the append lock to learn the safe head; while it queues, new appends queue
+    /// behind it, so it gives up quickly (a long caller transaction is holding the lock) and retries when woken.
+    /// </summary>
+    private const string DaemonLockTimeout = "250ms";
+
     public async Task<int?> RunBatchAsync(IAsyncProjection projection, bool skipLocked, CancellationToken ct)
     {
         await schema.EnsureAsync(ct);
         await using var connection = await dataSource.Value.OpenConnectionAsync(ct);
         await EnsureRowAsync(connection, projection.Name, ct);
+        var head = skipLocked
+            ? await reader.SafeHeadAsync(connection, DaemonLockTimeout, ct)
+            : await reader.SafeHeadPatientlyAsync(connection, TimeSpan.FromMinutes(5), ct);
+        if (head is null) return 0;
         await using var tx = await connection.BeginTransactionAsync(ct);
         var checkpoint = await LockAsync(connection, tx, projection.Name, skipLocked, ct);
         if (checkpoint is null) return null;
-        var events = await reader.AllAsync(connection, tx, checkpoint.Value, options.DaemonBatchSize, ct);
+        var events = await reader.AllAsync(connection, tx, checkpoint.Value, head.Value, options.DaemonBatchSize, ct);
         if (events.Count == 0) return 0;
         using var activity = PostgresEventStore.ActivitySource.StartActivity("eventstore project");
         activity?.SetTag("eventstore.projection", projection.Name);

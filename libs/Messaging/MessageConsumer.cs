@@ -36,8 +36,9 @@ internal sealed class MessageConsumer(
                 status.Consuming();
                 logger.LogInformation("Consuming {Queue} ({Types})", topology.Queue, string.Join(", ", options.Handlers.Select(h => h.MessageType)));
                 backoff = TimeSpan.FromMilliseconds(250);
-                await WhileChannelUsableAsync(open, channel, stoppingToken);
-                logger.LogWarning("The consumer channel of {Queue} was closed by the broker: {Reason}", topology.Queue, channel.CloseReason?.ReplyText);
+                await WhileConsumingAsync(open, channel, consumer, stoppingToken);
+                logger.LogWarning("The consumer of {Queue} stopped (channel closed or consumer cancelled), subscribing again: {Reason}",
+                    topology.Queue, channel.CloseReason?.ReplyText);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -58,14 +59,17 @@ internal sealed class MessageConsumer(
         }
     }
 
-    /// <summary>Returns when the channel stays closed while its connection is open (a channel error, not an outage).</summary>
-    private static async Task WhileChannelUsableAsync(IConnection open, IChannel channel, CancellationToken ct)
+    /// <summary>
+    /// Returns when the channel is closed or the broker cancelled the consumer (its queue was deleted) while the
+    /// connection is open, for several checks in a row: that is a channel problem, not an outage recovery repairs.
+    /// </summary>
+    private static async Task WhileConsumingAsync(IConnection open, IChannel channel, AsyncEventingBasicConsumer consumer, CancellationToken ct)
     {
-        var closedChecks = 0;
-        while (closedChecks < 3)
+        var brokenChecks = 0;
+        while (brokenChecks < 3)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), ct);
-            closedChecks = !channel.IsOpen && open.IsOpen ? closedChecks + 1 : 0;
+            brokenChecks = (!channel.IsOpen || !consumer.IsRunning) && open.IsOpen ? brokenChecks + 1 : 0;
         }
     }
 

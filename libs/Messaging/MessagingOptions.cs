@@ -21,8 +21,11 @@ public sealed class MessagingOptions
     public List<TimeSpan> RetryDelays { get; set; } = [];
     /// <summary>Unacked deliveries the broker sends ahead to each consumer.</summary>
     public ushort PrefetchCount { get; set; } = 32;
-    /// <summary>Deliveries handled at once per consumer (RabbitMQ.Client's ConsumerDispatchConcurrency).</summary>
-    public ushort ConsumerConcurrency { get; set; } = 4;
+    /// <summary>
+    /// Deliveries handled at once per consumer (RabbitMQ.Client's ConsumerDispatchConcurrency). With an outbox each
+    /// holds a database connection; handlers mostly wait on the database, so more than the core count pays off.
+    /// </summary>
+    public ushort ConsumerConcurrency { get; set; } = 8;
     /// <summary>How long a publish waits for the broker's confirm before it counts as failed.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>The relay's fallback poll; normally a NOTIFY at commit wakes it at once.</summary>
@@ -31,6 +34,9 @@ public sealed class MessagingOptions
     public int OutboxBatchSize { get; set; } = 100;
     /// <summary>Longest wait between relay attempts while the broker or database is down.</summary>
     public TimeSpan OutboxMaxBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long inbox rows are kept; a redelivery older than this would be handled again.</summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>ConnectionStrings name of the database holding the outbox and inbox tables; null: no outbox.</summary>
     public string? OutboxConnectionName { get; private set; }

@@ -53,6 +53,7 @@ public static class MessagingRegistration
         {
             foreach (var handler in options.Handlers) services.TryAddScoped(handler.HandlerType);
             services.AddSingleton<InboxHandlerInvoker>();
+            if (options.OutboxConnectionName is not null) services.AddHostedService<InboxPruner>();
             services.AddSingleton<DeliveryProcessor>();
             services.AddHostedService<MessageConsumer>();
         }
@@ -66,6 +67,7 @@ public static class MessagingRegistration
         if (string.IsNullOrWhiteSpace(options.ExchangeName)) throw new InvalidOperationException("Messaging: ExchangeName is empty.");
         if (options.MaxAttempts < 1) throw new InvalidOperationException("Messaging: MaxAttempts must be at least 1.");
         if (options.EffectiveRetryDelays.Any(d => d <= TimeSpan.Zero)) throw new InvalidOperationException("Messaging: retry delays must be positive.");
+        if (options.InboxRetention <= TimeSpan.Zero) throw new InvalidOperationException("Messaging: InboxRetention must be positive.");
         if (options.ConsumerConcurrency < 1 || options.PrefetchCount < 1)
             throw new InvalidOperationException("Messaging: ConsumerConcurrency and PrefetchCount must be at least 1.");
     }

@@ -7,7 +7,8 @@ using Npgsql;
 namespace ECommerce.Messaging;
 
 /// <summary>
-/// Publishes committed outbox rows in order, each confirmed by the broker, and deletes them once confirmed.
+/// Publishes committed outbox rows in order (a batch pipelined on one channel), and deletes each once the broker
+/// has confirmed it.
 /// Rows are claimed with FOR UPDATE SKIP LOCKED so several instances share the work without publishing a row twice
 /// at the same time. While the broker or database is down it retries with exponential backoff; the rows wait.
 /// </summary>
@@ -50,7 +51,7 @@ internal sealed class OutboxRelay(
         await listener;
     }
 
-    /// <summary>One batch in one transaction; on a failed publish the rows confirmed before it are still deleted.</summary>
+    /// <summary>One batch in one transaction; when some publishes fail, the confirmed rows are still deleted.</summary>
     private async Task<int> PublishBatchAsync(CancellationToken ct)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(ct);
@@ -73,21 +74,9 @@ internal sealed class OutboxRelay(
         }
         if (rows.Count == 0) return 0;
 
-        var confirmed = new List<long>(rows.Count);
-        Exception? failure = null;
-        foreach (var (seq, envelope) in rows)
-        {
-            try
-            {
-                await publisher.PublishAsync(envelope, ct);
-                confirmed.Add(seq);
-            }
-            catch (Exception ex)
-            {
-                failure = ex;
-                break;
-            }
-        }
+        var failures = await publisher.PublishBatchAsync(rows.Select(r => r.Envelope).ToList(), ct);
+        var confirmed = rows.Where((_, i) => failures[i] is null).Select(r => r.Seq).ToList();
+        var failure = failures.FirstOrDefault(f => f is not null);
         if (confirmed.Count > 0)
         {
             await using var delete = new NpgsqlCommand(Delete, connection, tx);

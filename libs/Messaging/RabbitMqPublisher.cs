@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 
@@ -25,41 +26,61 @@ internal sealed class RabbitMqPublisher(RabbitMqConnection connection, Messaging
     /// <summary>To a given exchange and routing key; mandatory when the message must reach a queue (retries, dead letters).</summary>
     public async Task PublishToAsync(string exchange, string routingKey, MessageEnvelope envelope, bool mandatory, CancellationToken ct)
     {
-        ActivityContext.TryParse(envelope.Headers.GetValueOrDefault(MessageHeaders.TraceParent),
-            envelope.Headers.GetValueOrDefault(MessageHeaders.TraceState), out var parent);
-        using var activity = MessagingDiagnostics.Source.StartActivity($"{routingKey} publish", ActivityKind.Producer, parent);
-        activity?.SetTag("messaging.system", "rabbitmq");
-        activity?.SetTag("messaging.destination.name", exchange);
-        activity?.SetTag("messaging.message.id", envelope.MessageId);
+        var failures = await PublishManyAsync(exchange, [(routingKey, envelope)], mandatory, ct);
+        if (failures[0] is { } failure) ExceptionDispatchInfo.Throw(failure);
+    }
 
-        var properties = new BasicProperties
-        {
-            MessageId = envelope.MessageId,
-            Type = envelope.MessageType,
-            ContentType = "application/json",
-            DeliveryMode = DeliveryModes.Persistent,
-            CorrelationId = envelope.CorrelationId,
-            Timestamp = new AmqpTimestamp(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
-            Headers = envelope.Headers.ToDictionary(h => h.Key, h => (object?)h.Value),
-        };
-        if (activity is not null) properties.Headers[MessageHeaders.TraceParent] = activity.Id;
+    /// <summary>
+    /// Publishes the envelopes in order on one channel without waiting for each confirm before the next publish, then
+    /// waits for all confirms: the broker batches its disk syncs, so this is many times faster than one at a time.
+    /// </summary>
+    /// <returns>Per envelope: null when confirmed, else why not.</returns>
+    public async Task<Exception?[]> PublishBatchAsync(IReadOnlyList<MessageEnvelope> envelopes, CancellationToken ct) =>
+        await PublishManyAsync(options.ExchangeName, envelopes.Select(e => (e.MessageType, e)).ToList(), mandatory: false, ct);
 
+    private async Task<Exception?[]> PublishManyAsync(
+        string exchange, IReadOnlyList<(string RoutingKey, MessageEnvelope Envelope)> messages, bool mandatory, CancellationToken ct)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.PublishTimeout);
         var channel = await RentAsync(timeout.Token);
-        try
+        var pending = new (Activity? Activity, ValueTask Confirm)[messages.Count];
+        var failures = new Exception?[messages.Count];
+        var ambient = Activity.Current;
+        for (var i = 0; i < messages.Count; i++)
         {
-            await channel.BasicPublishAsync(exchange, routingKey, mandatory, properties, envelope.Body, timeout.Token);
+            var (routingKey, envelope) = messages[i];
+            var activity = OutgoingMessage.StartActivity(exchange, routingKey, envelope);
+            try
+            {
+                pending[i] = (activity, channel.BasicPublishAsync(exchange, routingKey, mandatory, OutgoingMessage.Properties(envelope, activity), envelope.Body, timeout.Token));
+            }
+            catch (Exception ex)
+            {
+                pending[i] = (activity, ValueTask.FromException(ex));
+            }
+            // Each span is the parent of the client's own publish span only; the next message gets its own.
+            Activity.Current = ambient;
         }
-        catch (Exception ex)
+        for (var i = 0; i < pending.Length; i++)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            await DiscardAsync(channel);
-            if (ex is OperationCanceledException && !ct.IsCancellationRequested)
-                throw new TimeoutException($"The broker did not confirm message {envelope.MessageId} within {options.PublishTimeout}.", ex);
-            throw;
+            var (activity, confirm) = pending[i];
+            try
+            {
+                await confirm;
+            }
+            catch (Exception ex)
+            {
+                failures[i] = ex is OperationCanceledException && !ct.IsCancellationRequested
+                    ? new TimeoutException($"The broker did not confirm message {messages[i].Envelope.MessageId} within {options.PublishTimeout}.", ex)
+                    : ex;
+                activity?.SetStatus(ActivityStatusCode.Error, failures[i]!.Message);
+            }
+            activity?.Dispose();
         }
-        _idle.Add(channel);
+        if (failures.Any(f => f is not null)) await DiscardAsync(channel);
+        else _idle.Add(channel);
+        return failures;
     }
 
     private async Task<IChannel> RentAsync(CancellationToken ct)

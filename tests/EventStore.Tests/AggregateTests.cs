@@ -53,6 +53,8 @@ public sealed class AggregateTests(StoreDatabase database) : IClassFixture<Store
 
         var travelled = await host.Store.AggregateStreamAsync<Account>(stream, toVersion: 5);
         Assert.Equal((4m, 5, 5L), (travelled!.Balance, travelled.EventsApplied, travelled.Version));   // snapshot 3 + events 4, 5
+        var beforeAnySnapshot = await host.Store.AggregateStreamAsync<Account>(stream, toVersion: 2);
+        Assert.Equal((1m, 2, 2L), (beforeAnySnapshot!.Balance, beforeAnySnapshot.EventsApplied, beforeAnySnapshot.Version));
     }
 
     [Fact]

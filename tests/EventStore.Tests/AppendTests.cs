@@ -94,6 +94,41 @@ public sealed class AppendTests(StoreDatabase database) : IClassFixture<StoreDat
     }
 
     [Fact]
+    public async Task Of_concurrent_first_appends_to_a_new_stream_exactly_one_wins()
+    {
+        await using var host = await StoreHost.StartAsync(database);
+        var stream = TestServers.NewName("new");
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await host.Store.AppendAsync(stream, ExpectedVersion.NoStream, [new AccountOpened($"owner{i}")]);
+                return true;
+            }
+            catch (WrongExpectedVersionException conflict)
+            {
+                Assert.Equal(1, conflict.ActualVersion);
+                return false;
+            }
+        })));
+
+        Assert.Single(attempts, won => won);
+        Assert.Single(await host.Store.ReadStreamAsync(stream));
+    }
+
+    [Fact]
+    public async Task A_refused_first_append_leaves_no_stream_behind()
+    {
+        await using var host = await StoreHost.StartAsync(database);
+        var stream = TestServers.NewName("never");
+
+        await Assert.ThrowsAsync<WrongExpectedVersionException>(() => host.Store.AppendAsync(stream, 3, [new Deposited(1m)]));
+
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM eventstore.streams WHERE id = $1", stream));
+    }
+
+    [Fact]
     public async Task An_unregistered_event_type_is_refused_with_a_clear_message()
     {
         await using var host = await StoreHost.StartAsync(database);
@@ -119,6 +154,22 @@ public sealed class AppendTests(StoreDatabase database) : IClassFixture<StoreDat
         Assert.Equal("msg-9", metadata[EventMetadata.CausationId]);
         Assert.Equal(activity.TraceId.ToHexString(), metadata[EventMetadata.TraceId]);
         Assert.StartsWith($"00-{activity.TraceId.ToHexString()}-", metadata[EventMetadata.TraceParent]);
+    }
+
+    [Fact]
+    public async Task Without_a_scope_the_correlation_id_comes_from_the_trace_as_the_http_middleware_tags_it()
+    {
+        await using var host = await StoreHost.StartAsync(database);
+        var stream = TestServers.NewName("account");
+        using var request = new Activity("request").SetIdFormat(ActivityIdFormat.W3C).Start();
+        request.SetTag(EventMetadata.ActivityCorrelationKey, "from-http");
+        using var inner = new Activity("handler").Start();
+
+        await host.Store.AppendAsync(stream, ExpectedVersion.NoStream, [new AccountOpened("ada")]);
+
+        var metadata = (await host.Store.ReadStreamAsync(stream))[0].Metadata;
+        Assert.Equal("from-http", metadata[EventMetadata.CorrelationId]);
+        Assert.False(metadata.ContainsKey(EventMetadata.CausationId));
     }
 
     private sealed record Unregistered;

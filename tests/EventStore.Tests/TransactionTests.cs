@@ -59,7 +59,7 @@ public sealed class TransactionTests(StoreDatabase database) : IClassFixture<Sto
     }
 
     [Fact]
-    public async Task An_append_waits_for_an_open_append_so_global_positions_become_visible_in_order()
+    public async Task Appends_do_not_wait_for_each_other_but_a_global_reader_never_passes_one_in_flight()
     {
         await using var host = await StoreHost.StartAsync(database);
         var (first, second) = (TestServers.NewName("first"), TestServers.NewName("second"));
@@ -68,17 +68,48 @@ public sealed class TransactionTests(StoreDatabase database) : IClassFixture<Sto
         await using var tx = await connection.BeginTransactionAsync();
         await host.Store.AppendAsync(first, ExpectedVersion.NoStream, [new AccountOpened("slow")], tx);
 
-        var secondAppend = host.Store.AppendAsync(second, ExpectedVersion.NoStream, [new AccountOpened("fast")]);
+        // The second append takes a higher position and commits while the first is still open.
+        await host.Store.AppendAsync(second, ExpectedVersion.NoStream, [new AccountOpened("fast")]).WaitAsync(TimeSpan.FromSeconds(30));
+        var read = host.Store.ReadAllAsync(before);
         await Eventually.TrueAsync(async () => await database.ScalarAsync<long>(
             "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") > 0);
-        Assert.False(secondAppend.IsCompleted);
-        Assert.Empty(await host.Store.ReadAllAsync(before));   // a reader sees neither, so it cannot skip the first
+        Assert.False(read.IsCompleted);   // returning [second] now would let a projection skip the first for ever
         await tx.CommitAsync();
-        await secondAppend;
 
-        var after = await host.Store.ReadAllAsync(before);
+        var after = await read;
         Assert.Equal([first, second], after.Select(e => e.StreamId));
         Assert.True(after[0].GlobalPosition < after[1].GlobalPosition);
+    }
+
+    [Fact]
+    public async Task An_async_projection_does_not_pass_an_append_in_flight()
+    {
+        var own = await StoreDatabase.CreateAsync();
+        await using var host = await StoreHost.StartAsync(own, store => store.Projections.Add<DepositsProjection>(ProjectionLifecycle.Async));
+        await using var connection = await own.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await host.Store.AppendAsync(TestServers.NewName("slow"), ExpectedVersion.NoStream, [new Deposited(1m)], tx);
+        await host.Store.AppendAsync(TestServers.NewName("fast"), ExpectedVersion.NoStream, [new Deposited(2m)]);
+
+        // The daemon is woken by the second append's commit and keeps retrying; it must not apply the second alone.
+        await Eventually.TrueAsync(async () => await own.ScalarAsync<long>(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%safe_head%' AND wait_event_type = 'Lock'") > 0
+            || await own.ScalarAsync<long>("SELECT count(*) FROM deposits_seen") > 0);
+        Assert.Equal(0L, await own.ScalarAsync<long>("SELECT count(*) FROM deposits_seen"));
+        await tx.CommitAsync();
+
+        await Eventually.TrueAsync(async () => await own.ScalarAsync<long>("SELECT count(*) FROM deposits_seen") == 2);
+        Assert.Equal([1m, 2m], await AmountsByPositionAsync(own));
+    }
+
+    private static async Task<List<decimal>> AmountsByPositionAsync(StoreDatabase database)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT amount FROM deposits_seen ORDER BY position", connection);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var amounts = new List<decimal>();
+        while (await reader.ReadAsync()) amounts.Add(reader.GetDecimal(0));
+        return amounts;
     }
 
     [Fact]

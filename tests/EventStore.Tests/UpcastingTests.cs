@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ECommerce.TestInfrastructure;
 
 namespace ECommerce.EventStore.Tests;
@@ -31,6 +32,20 @@ public sealed class UpcastingTests(StoreDatabase database) : IClassFixture<Store
 
         Assert.Equal(2, await database.ScalarAsync<int>("SELECT type_version FROM eventstore.events WHERE stream_id = $1 AND version = 2", stream));
         Assert.Equal(new object[] { new Deposited(1m), new Deposited(3m) }, (await host.Store.ReadStreamAsync(stream)).Select(e => e.Data));
+    }
+
+    [Fact]
+    public async Task An_upcaster_can_reshape_the_raw_json_without_an_old_record_type()
+    {
+        await using var host = await StoreHost.StartAsync(database, store =>
+            store.Events.Upcast<JsonObject, Withdrawn>("Debited", 1, json => new Withdrawn(json["sum"]!.GetValue<decimal>())));
+        var stream = TestServers.NewName("account");
+        await WriteRawAsync(stream, ("Deposited", 2, """{"amount":5}"""), ("Debited", 1, """{"sum":2}"""));
+
+        var events = await host.Store.ReadStreamAsync(stream);
+
+        Assert.Equal(new object[] { new Deposited(5m), new Withdrawn(2m) }, events.Select(e => e.Data));
+        Assert.Equal(3m, (await host.Store.AggregateStreamAsync<Account>(stream))!.Balance);
     }
 
     [Fact]

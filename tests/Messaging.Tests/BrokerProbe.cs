@@ -42,6 +42,8 @@ public sealed class BrokerProbe : IAsyncDisposable
         return taken;
     }
 
+    public Task DeleteQueueAsync(string queue) => _channel.QueueDeleteAsync(queue);
+
     public async Task<uint> MessageCountAsync(string queue) => (await _channel.QueueDeclarePassiveAsync(queue)).MessageCount;
 
     public async Task PublishRawAsync(string exchange, string routingKey, string body, string? messageId, string? type)

@@ -1,4 +1,6 @@
+using ECommerce.LocalServers;
 using ECommerce.TestInfrastructure;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -49,5 +51,21 @@ public sealed class OutboxTests
         for (var i = 0; i < 5; i++)
             Assert.Equal(1, await scenario.CountAsync($"SELECT count(*) FROM effects WHERE text = 'during-{i}'"));
         Assert.Equal(6, await scenario.CountAsync("SELECT count(*) FROM messaging_inbox"));
+    }
+
+    [Fact]
+    public async Task Rows_wait_in_the_outbox_while_the_broker_is_unreachable_and_health_reports_the_backlog()
+    {
+        await using var scenario = await MessagingScenario.CreateAsync($"amqp://shop:shop@127.0.0.1:{FreePort.Next()}/shop");
+        var host = await scenario.StartHostAsync(_ => { });
+
+        await scenario.EnqueueAsync(host, new WorkItem("stuck-1"));
+        await scenario.EnqueueAsync(host, new WorkItem("stuck-2"));
+
+        var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == "messaging-outbox");
+        var outbox = health.Entries["messaging-outbox"];
+        Assert.Equal(HealthStatus.Healthy, outbox.Status);
+        Assert.Equal(2L, outbox.Data["pending"]);
+        Assert.Equal(2, await scenario.CountAsync("SELECT count(*) FROM messaging_outbox"));
     }
 }

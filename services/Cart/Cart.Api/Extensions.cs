@@ -1,4 +1,6 @@
 using ECommerce.Cart.Api.Carts;
+using ECommerce.Cart.Api.Checkout;
+using ECommerce.Contracts;
 using ECommerce.Messaging;
 using ECommerce.Redis;
 using ECommerce.ServiceDefaults;
@@ -14,7 +16,11 @@ internal static class Extensions
         // Behind the gateway and still checking: a token is validated here too, never trusted on the edge's word alone.
         builder.AddDefaultAuthentication();
         builder.AddRedisClient(ResourceNames.Redis);
-        builder.AddRabbitMqConnection(ResourceNames.EventBus);
+        builder.AddMessaging(ResourceNames.EventBus, messaging =>
+        {
+            messaging.ServiceName = ResourceNames.Cart;
+            messaging.Handle<OrderConfirmed, OrderConfirmedHandler>();
+        });
 
         builder.Services.Configure<CartOptions>(builder.Configuration.GetSection(CartOptions.SectionName));
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -58,6 +58,7 @@ internal static class Extensions
                 "Order:Saga:Timeout must be positive and shorter than ReservationLifetime.")
             .Validate(o => o.TimeoutScanInterval > TimeSpan.Zero && o.TimeoutBatchSize > 0, "The timeout scan needs a positive interval and batch.")
             .ValidateOnStart();
+        services.AddSingleton<OrderMetrics>();
         services.AddSingleton<SagaRunner>();
         services.AddSingleton<OrderReadStore>();
         services.AddSingleton<IdempotencyStore>();

@@ -1,3 +1,4 @@
+using ECommerce.Contracts;
 using ECommerce.Messaging;
 using ECommerce.Postgres;
 using ECommerce.Product.Api.Admin;
@@ -22,7 +23,11 @@ internal static class Extensions
         builder.AddPostgresDatabase(ResourceNames.ProductDb, typeof(Extensions).Assembly);
         // The catalog is served from PostgreSQL when Redis is down: without its cache the service is degraded, not down.
         builder.AddRedisClient(ResourceNames.Redis, HealthStatus.Degraded);
-        builder.AddRabbitMqConnection(ResourceNames.EventBus);
+        builder.AddMessaging(ResourceNames.EventBus, messaging =>
+        {
+            messaging.ServiceName = ResourceNames.Product;
+            messaging.Handle<OrderConfirmed, OrderConfirmedHandler>();
+        });
 
         var services = builder.Services;
         services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.SectionName))

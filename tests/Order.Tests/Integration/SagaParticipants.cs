@@ -10,7 +10,7 @@ namespace ECommerce.Order.Tests.Integration;
 /// <summary>
 /// Plays inventory and payment at the message boundary: consumes the saga's commands (and the public order events)
 /// from a test queue bound to the real broker's exchange, and answers through the service's own publisher.
-/// Stock runs out for product ids starting "sold-out"; cards: tok_visa authorizes, tok_declined declines,
+/// Stock runs out for product ids starting "sold-out" and is never answered for ids starting "hold"; cards: tok_visa authorizes, tok_declined declines,
 /// tok_down is unavailable, tok_silent never answers (for timeouts).
 /// </summary>
 internal sealed class SagaParticipants : IAsyncDisposable
@@ -42,6 +42,10 @@ internal sealed class SagaParticipants : IAsyncDisposable
     public IReadOnlyList<T> Received<T>(Guid orderId) where T : class =>
         _received.OfType<T>().Where(m => OrderIdOf(m) == orderId).ToList();
 
+    /// <summary>Waits until <paramref name="count"/> messages of the type arrived for the order (the relay publishes after commit).</summary>
+    public Task<IReadOnlyList<T>> WaitForAsync<T>(Guid orderId, int count = 1) where T : class =>
+        Eventually.GetAsync(() => Received<T>(orderId), m => m.Count >= count, $"{count} {typeof(T).Name} for {orderId}");
+
     /// <summary>Publishes a reply as the participant would (for late or duplicate replies).</summary>
     public Task ReplyAsync<T>(T reply) where T : class => _publisher.PublishAsync(reply);
 
@@ -56,6 +60,8 @@ internal sealed class SagaParticipants : IAsyncDisposable
         {
             case ReserveStock m when m.Lines.Any(l => l.ProductId.StartsWith("sold-out", StringComparison.Ordinal)):
                 await _publisher.PublishAsync(new StockReservationFailed(m.OrderId, [.. m.Lines.Select(l => l.ProductId)]));
+                break;
+            case ReserveStock m when m.Lines.Any(l => l.ProductId.StartsWith("hold", StringComparison.Ordinal)):
                 break;
             case ReserveStock m:
                 await _publisher.PublishAsync(new StockReserved(m.OrderId, m.ExpiresAt));

@@ -28,7 +28,7 @@ public sealed class SagaTests(SagaFixture fixture)
         Assert.Equal(3, Assert.Single(reserve.Lines).Quantity);
         var charge = Assert.Single(fixture.Participants.Received<ChargePayment>(orderId));
         Assert.Equal((30.00m, "EUR", "tok_visa", customer.UserId), (charge.Amount, charge.Currency, charge.CardToken, charge.UserId));
-        var confirmed = await Eventually.GetAsync(() => fixture.Participants.Received<OrderConfirmed>(orderId), m => m.Count > 0, "OrderConfirmed");
+        var confirmed = await fixture.Participants.WaitForAsync<OrderConfirmed>(orderId);
         Assert.Equal(30.00m, Assert.Single(confirmed).Total);
         Assert.Empty(fixture.Participants.Received<ReleaseStock>(orderId));
     }
@@ -68,12 +68,13 @@ public sealed class SagaTests(SagaFixture fixture)
         var order = await customer.WaitForStatusAsync(orderId, "Cancelled");
 
         Assert.Equal("PaymentDeclined", order.GetProperty("failureReason").GetString());
-        Assert.Equal(new ReleaseStock(orderId, "PaymentDeclined"), Assert.Single(fixture.Participants.Received<ReleaseStock>(orderId)));
-        Assert.Empty(fixture.Participants.Received<RefundPayment>(orderId));
+        Assert.Equal(new ReleaseStock(orderId, "PaymentDeclined"), Assert.Single(await fixture.Participants.WaitForAsync<ReleaseStock>(orderId)));
         // Inventory's StockReleased comes back and is recorded as the compensation done.
         await Eventually.GetAsync(() => customer.HistoryTypesAsync(orderId), t => t.Contains("OrderStockReleased"), "OrderStockReleased");
-        var cancelled = await Eventually.GetAsync(() => fixture.Participants.Received<OrderCancelled>(orderId), m => m.Count > 0, "OrderCancelled");
+        var cancelled = await fixture.Participants.WaitForAsync<OrderCancelled>(orderId);
         Assert.Equal("PaymentDeclined", Assert.Single(cancelled).Reason);
+        // The relay publishes in commit order, so a refund would have come before OrderCancelled.
+        Assert.Empty(fixture.Participants.Received<RefundPayment>(orderId));
     }
 
     [Fact]
@@ -85,6 +86,7 @@ public sealed class SagaTests(SagaFixture fixture)
         var order = await customer.WaitForStatusAsync(orderId, "Cancelled");
 
         Assert.Equal("OutOfStock", order.GetProperty("failureReason").GetString());
+        Assert.Equal("OutOfStock", Assert.Single(await fixture.Participants.WaitForAsync<OrderCancelled>(orderId)).Reason);
         Assert.Empty(fixture.Participants.Received<ChargePayment>(orderId));
         Assert.Empty(fixture.Participants.Received<ReleaseStock>(orderId));
     }
@@ -98,7 +100,7 @@ public sealed class SagaTests(SagaFixture fixture)
         var order = await customer.WaitForStatusAsync(orderId, "Cancelled");
 
         Assert.Equal("PaymentUnavailable", order.GetProperty("failureReason").GetString());
-        Assert.Single(fixture.Participants.Received<ReleaseStock>(orderId));
+        Assert.Single(await fixture.Participants.WaitForAsync<ReleaseStock>(orderId));
     }
 
     [Fact]
@@ -107,17 +109,17 @@ public sealed class SagaTests(SagaFixture fixture)
         var customer = NewCustomer();
         var orderId = await customer.PlaceAsync("tok_silent");
         await customer.WaitForStatusAsync(orderId, "StockReserved");
-        await Eventually.GetAsync(() => fixture.Participants.Received<ChargePayment>(orderId), m => m.Count == 1, "ChargePayment");
+        await fixture.Participants.WaitForAsync<ChargePayment>(orderId);
 
         fixture.Clock.Advance(SagaFixture.SagaTimeout + TimeSpan.FromSeconds(1));
         var order = await customer.WaitForStatusAsync(orderId, "Cancelled");
 
         Assert.Equal("Timeout", order.GetProperty("failureReason").GetString());
-        Assert.Single(fixture.Participants.Received<ReleaseStock>(orderId));
-        Assert.Single(fixture.Participants.Received<RefundPayment>(orderId));
+        Assert.Single(await fixture.Participants.WaitForAsync<ReleaseStock>(orderId));
+        Assert.Single(await fixture.Participants.WaitForAsync<RefundPayment>(orderId));
 
         await fixture.Participants.ReplyAsync(new PaymentAuthorized(orderId, Guid.NewGuid(), 30.00m, "EUR"));
-        await Eventually.GetAsync(() => fixture.Participants.Received<RefundPayment>(orderId), m => m.Count == 2, "the late payment's refund");
+        Assert.Equal(2, (await fixture.Participants.WaitForAsync<RefundPayment>(orderId, count: 2)).Count);
         Assert.Contains("OrderLatePaymentRefundRequested", await customer.HistoryTypesAsync(orderId));
         Assert.Equal("Cancelled", (await customer.OrderAsync(orderId)).GetProperty("status").GetString());
     }
@@ -136,8 +138,8 @@ public sealed class SagaTests(SagaFixture fixture)
         var order = JsonDocument.Parse(await cancel.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(("Cancelled", "CancelledByCustomer"), (order.GetProperty("status").GetString(), order.GetProperty("failureReason").GetString()));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        await Eventually.GetAsync(() => fixture.Participants.Received<ReleaseStock>(orderId), m => m.Count == 1, "ReleaseStock");
-        await Eventually.GetAsync(() => fixture.Participants.Received<RefundPayment>(orderId), m => m.Count == 1, "RefundPayment");
+        Assert.Single(await fixture.Participants.WaitForAsync<ReleaseStock>(orderId));
+        Assert.Single(await fixture.Participants.WaitForAsync<RefundPayment>(orderId));
     }
 
     [Fact]

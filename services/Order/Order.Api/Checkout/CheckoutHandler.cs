@@ -15,8 +15,11 @@ namespace ECommerce.Order.Api.Checkout;
 /// </summary>
 public sealed class CheckoutHandler(
     NpgsqlDataSource dataSource, IdempotencyStore keys, CartClient cart, IEventStore store, IOutbox outbox,
-    IOptions<SagaOptions> options, TimeProvider clock, ILogger<CheckoutHandler> logger)
+    IOptions<SagaOptions> options, TimeProvider clock, OrderMetrics metrics, ILogger<CheckoutHandler> logger)
 {
+    /// <summary>For a cart that names no currency (the catalog's prices are in one).</summary>
+    public const string DefaultCurrency = "USD";
+
     public async Task<IResult> CheckoutAsync(string userId, string key, CheckoutRequest request, string? authorization, CancellationToken ct)
     {
         var hash = RequestHash.Of(request);
@@ -31,7 +34,9 @@ public sealed class CheckoutHandler(
 
         var orderId = Guid.CreateVersion7();
         var address = request.ShippingAddress!;
-        var start = OrderSaga.Start(orderId, userId, lines, lines.Sum(l => l.UnitPrice * l.Quantity), snapshot.Currency ?? "USD",
+        // Priced from the lines the cart returned (its own total is only a display value).
+        var total = lines.Sum(l => l.UnitPrice * l.Quantity);
+        var start = OrderSaga.Start(orderId, userId, lines, total, snapshot.Currency ?? DefaultCurrency,
             new ShippingAddress(address.Name!, address.Line1!, address.City!, address.PostalCode!, address.Country!),
             request.Payment!.CardToken!, clock.GetUtcNow(), options.Value);
         var answer = new IdempotencyRecord(orderId, hash, StatusCodes.Status202Accepted,
@@ -46,8 +51,8 @@ public sealed class CheckoutHandler(
                 var sink = MessageSinks.Outbox(outbox, transaction);
                 foreach (var message in start.Messages) await sink.SendAsync(message, ct);
                 await transaction.CommitAsync(ct);
-                logger.LogInformation("Order {OrderId} placed by {UserId}: {Lines} lines, {Total}", orderId, userId, lines.Count,
-                    ((Domain.Events.OrderPlaced)start.Events[0]).Total);
+                metrics.OrderPlaced();
+                logger.LogInformation("Order {OrderId} placed by {UserId}: {Lines} lines, {Total}", orderId, userId, lines.Count, total);
                 return Replay(answer, hash);
             }
         }

@@ -10,7 +10,7 @@ namespace ECommerce.Order.Api.Saga;
 /// The row lock serializes steps for one order across handlers, the timeout worker and service instances; the
 /// expected version is the backstop, retried from a savepoint.
 /// </summary>
-public sealed class SagaRunner(IEventStore store, TimeProvider clock, ILogger<SagaRunner> logger)
+public sealed class SagaRunner(IEventStore store, TimeProvider clock, OrderMetrics metrics, ILogger<SagaRunner> logger)
 {
     private const int MaxAttempts = 5;
 
@@ -30,11 +30,13 @@ public sealed class SagaRunner(IEventStore store, TimeProvider clock, ILogger<Sa
                 var events = await store.ReadStreamAsync(OrderStream.Id(orderId), ct: ct);
                 var order = OrderAggregate.Fold(events.Select(e => e.Data));
                 var version = events.Count == 0 ? ExpectedVersion.NoStream : events[^1].Version;
-                var decision = OrderSaga.Decide(order, trigger, clock.GetUtcNow());
+                var now = clock.GetUtcNow();
+                var decision = OrderSaga.Decide(order, trigger, now);
                 if (decision.Events.Count > 0)
                     await store.AppendAsync(OrderStream.Id(orderId), version, decision.Events, transaction, ct);
                 foreach (var message in decision.Messages) await sink.SendAsync(message, ct);
                 await transaction.ReleaseAsync("saga_step", ct);
+                metrics.Decided(order, decision, now);
                 logger.LogInformation("Order {OrderId} {Status} after {Trigger}: +{Events} events, {Messages} messages{Rejected}",
                     orderId, decision.IsNothing ? order.Status : StatusAfter(order, decision), trigger.GetType().Name,
                     decision.Events.Count, decision.Messages.Count, decision.Rejected is null ? "" : " (rejected)");
@@ -44,6 +46,12 @@ public sealed class SagaRunner(IEventStore store, TimeProvider clock, ILogger<Sa
             {
                 await transaction.RollbackAsync("saga_step", ct);
                 logger.LogInformation("Order {OrderId} changed concurrently; deciding {Trigger} again", orderId, trigger.GetType().Name);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && transaction.Connection is { State: System.Data.ConnectionState.Open })
+            {
+                // Undo this step only, so a caller batching several orders in one transaction can go on with the others.
+                await transaction.RollbackAsync("saga_step", ct);
+                throw;
             }
         }
     }

@@ -21,7 +21,8 @@ public sealed class TimeoutWorker(
             {
                 while (await TimeOutBatchAsync(stoppingToken) == options.Value.TimeoutBatchSize) { }
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
+            // Never let the scan die (an exception in a hosted service stops the host): log and scan again.
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning("Timeout scan failed, trying again: {Reason}", ex.Message);
             }
@@ -49,7 +50,15 @@ public sealed class TimeoutWorker(
             while (await reader.ReadAsync(ct)) due.Add(reader.GetGuid(0));
         }
         var sink = MessageSinks.Outbox(outbox, transaction);
-        foreach (var orderId in due) await runner.RunAsync(orderId, new DeadlinePassed(orderId), transaction, sink, ct);
+        foreach (var orderId in due)
+        {
+            // One order that cannot be decided (its step rolled back to the savepoint) must not hold up the others.
+            try { await runner.RunAsync(orderId, new DeadlinePassed(orderId), transaction, sink, ct); }
+            catch (Exception ex) when (ex is not OperationCanceledException && transaction.Connection is not null)
+            {
+                logger.LogError(ex, "Timing out order {OrderId} failed; it stays due", orderId);
+            }
+        }
         await transaction.CommitAsync(ct);
         return due.Count;
     }
