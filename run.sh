@@ -11,6 +11,7 @@ eng/check-dotnet.sh
 # other: do them side by side.
 eng/install-servers.sh &
 install=$!
+eng/build-frontends.sh
 echo "Building..."
 dotnet build ECommerce.Run.slnf -c Debug -nologo -v q -clp:ErrorsOnly
 wait "$install" || { echo "Installing the servers failed (see above)." >&2; exit 1; }

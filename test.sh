@@ -9,6 +9,8 @@ cd "$(dirname "$0")"
 
 eng/check-dotnet.sh || exit 1
 eng/install-servers.sh || exit 1
+eng/install-browser.sh || exit 1
+eng/build-frontends.sh || { echo "0 passed, 1 failed"; exit 1; }
 echo "Building..."
 dotnet build ECommerce.Offline.slnf -c Debug -nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 

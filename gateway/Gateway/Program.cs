@@ -1,6 +1,7 @@
 using ECommerce.Gateway;
 using ECommerce.Gateway.Aggregation;
 using ECommerce.Gateway.ApiExplorer;
+using ECommerce.Gateway.Frontends;
 using ECommerce.Gateway.Proxy;
 using ECommerce.ServiceDefaults;
 
@@ -13,9 +14,11 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.UseGatewayEdge();
+app.UseFrontends();
 app.MapApiExplorer();
 app.MapProductPage();
 app.MapReverseProxy();
+app.MapFrontendFallback();
 
 app.Run();
 

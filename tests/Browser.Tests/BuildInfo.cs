@@ -1,0 +1,24 @@
+using System.Reflection;
+
+namespace ECommerce.Browser.Tests;
+
+/// <summary>The repository and build configuration these tests were built from (stamped by the project file).</summary>
+public static class BuildInfo
+{
+    public static string RepoRoot { get; } = Metadata("RepoRoot");
+
+    public static string Configuration { get; } = Metadata("Configuration");
+
+    public static string DevHostAssembly =>
+        Path.Combine(RepoRoot, "DevHost", "bin", Configuration, "net10.0", "ECommerce.DevHost.dll");
+
+    /// <summary>The shell's build output; eng/build-frontends.sh makes it (test.sh runs that first).</summary>
+    public static string HostIndex => Path.Combine(RepoRoot, "frontends", "host", "dist", "index.html");
+
+    /// <summary>Screenshots of each step, kept as test artifacts (git-ignored).</summary>
+    public static string ScreenshotRoot => Path.Combine(RepoRoot, "artifacts", "browser");
+
+    private static string Metadata(string key) =>
+        typeof(BuildInfo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
+        ?? throw new InvalidOperationException($"No {key} metadata.");
+}
