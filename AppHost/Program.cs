@@ -64,7 +64,7 @@ var order = builder.AddProject<Projects.Order_Api>("order")
     .WithHttpHealthCheck("/health");
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
-    .WithReference(redis)
+    .WithReference(redis).WaitFor(redis)
     .WithReference(identity)
     .WithReference(product)
     .WithReference(cart)

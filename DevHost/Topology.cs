@@ -59,7 +59,7 @@ public static class Topology
             .WithReference(cart);
 
         var gateway = builder.AddProject("gateway", "gateway/Gateway")
-            .WithReference(redis)
+            .WithReference(redis).WaitFor(redis)
             .WithReference(identity)
             .WithReference(product)
             .WithReference(cart)
