@@ -27,6 +27,7 @@ public static class PostgresExtensions
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
             .Build());
         builder.Services.AddSingleton<MigrationState>();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddHostedService(sp => new MigrationRunner(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<MigrationState>(), migrations,
             sp.GetRequiredService<ILogger<MigrationRunner>>()));
