@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace ECommerce.Chaos;
+
+/// <summary>
+/// Reads the <c>breaker:&lt;dependency&gt;</c> entries of each service's own /health (ServiceDefaults' resilience)
+/// every second while the fault and the recovery run, and remembers every breaker seen not Closed.
+/// </summary>
+public sealed class BreakerWatch
+{
+    private readonly ConcurrentDictionary<string, string> _seen = new();
+    private readonly ConcurrentDictionary<string, byte> _opened = new();
+
+    /// <summary>Breakers any service reports ("payment/processor"); none: the run cannot tell whether one opened.</summary>
+    public IReadOnlyCollection<string> Seen => _seen.Keys.Order().ToList();
+
+    /// <summary>Breakers seen Open, HalfOpen or Isolated.</summary>
+    public IReadOnlyCollection<string> Opened => _opened.Keys.Order().ToList();
+
+    public async Task WatchAsync(ChaosRun run, HttpClient http, CancellationToken stop)
+    {
+        var services = run.ServiceUrls.ToList();
+        while (!stop.IsCancellationRequested)
+        {
+            await Task.WhenAll(services.Select(s => ReadAsync(s.Name, s.Url, http, stop)));
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), stop);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+    }
+
+    private async Task ReadAsync(string service, Uri url, HttpClient http, CancellationToken stop)
+    {
+        var answer = await Answer.SendAsync(http, new HttpRequestMessage(HttpMethod.Get, new Uri(url, "/health")), stop).ConfigureAwait(false);
+        if (answer.Status is not (200 or 503) || !answer.Body.TrimStart().StartsWith('{')) return;
+        try
+        {
+            if (!answer.Json.TryGetProperty("checks", out var checks)) return;
+            foreach (var check in checks.EnumerateObject().Where(c => c.Name.StartsWith("breaker:")))
+            {
+                var name = $"{service}/{check.Name["breaker:".Length..]}";
+                var state = check.Value.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+                    && data.TryGetProperty("state", out var s) ? s.GetString() ?? "?" : check.Value.GetProperty("status").GetString() ?? "?";
+                _seen[name] = state;
+                if (state is not ("Closed" or "Healthy")) _opened[name] = 0;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+    }
+}

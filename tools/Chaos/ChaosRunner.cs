@@ -1,0 +1,65 @@
+namespace ECommerce.Chaos;
+
+/// <summary>Plays one scenario: setup, before, fault, recovery, settle, checks; returns the report.</summary>
+public static class ChaosRunner
+{
+    public static async Task<ChaosReport> RunAsync(ChaosOptions options, Scenario scenario, string repoRoot, TextWriter output, CancellationToken ct)
+    {
+        var devHost = await DevHostControl.FindAsync(options.DevHost, repoRoot, ct);
+        if (scenario.NeedsDevHost && devHost is null)
+            throw new NeedsDevHostException(scenario.Name, options.DevHost);
+        var gateway = options.Gateway;
+        using var http = ShopApi.CreateHttp();
+        var run = new ChaosRun(options, new ShopApi(http), gateway, devHost);
+        var started = DateTimeOffset.UtcNow;
+        var flash = scenario.FlashSaleUnits;
+        var users = flash is null ? options.Users : Math.Max(options.Users, flash.Value * 4);
+
+        output.WriteLine($"{scenario.Name}: {scenario.Description}");
+        output.WriteLine($"gateway {gateway}, DevHost {(devHost is null ? "absent" : devHost.ControlUrl.ToString())}; setting up {users} users...");
+        await Setup.RunAsync(run, users, flash is null ? options.Products : 1, flash ?? options.StockPerProduct, ct);
+
+        using var progress = new ProgressDisplay(run, output, options.Quiet);
+        using var watchStop = new CancellationTokenSource();
+        var watching = run.Breakers.WatchAsync(run, http, watchStop.Token);
+        using var loadStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var shoppers = Enumerable.Range(0, users).Select(i => new VirtualUser(run, i)).ToList();
+        var load = shoppers.Select(u => Task.Run(() => u.ShopAsync(checkout: flash is null, loadStop.Token), ct)).ToList();
+
+        var slice = options.Duration / 4;
+        run.Phase = Phase.Before;
+        await Task.Delay(slice, ct);
+
+        run.Phase = Phase.Fault;
+        await scenario.Inject(run, ct);
+        if (flash is not null)
+            load.AddRange(shoppers.Select(u => Task.Run(() => u.CheckoutAsync(run.StartOnHand.Keys.Single(), loadStop.Token), ct)));
+        using (var faultEnds = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            var during = scenario.During(run, faultEnds.Token);
+            await Task.Delay(slice * 1.6, ct);
+            await faultEnds.CancelAsync();
+            await during;
+        }
+
+        run.Phase = Phase.Recovery;
+        await scenario.Recover(run, ct);
+        await Task.Delay(slice * 1.4, ct);
+
+        run.Phase = Phase.Settle;
+        await loadStop.CancelAsync();
+        await Task.WhenAll(load);
+        var stuck = await Settler.SettleAsync(run, ct);
+        await watchStop.CancelAsync();
+        await watching;
+
+        run.Phase = Phase.Checks;
+        var doubleCharges = await Invariants.DoubleChargesAsync(run, ct);
+        var stock = await Invariants.StockAsync(run, ct);
+        progress.Stop();
+
+        var report = ReportBuilder.Build(run, scenario, started, users, stuck, doubleCharges, stock);
+        ResultTable.Write(report, output);
+        return report;
+    }
+}
