@@ -1,5 +1,6 @@
 using ECommerce.ServiceDefaults.Correlation;
 using ECommerce.ServiceDefaults.Discovery;
+using ECommerce.ServiceDefaults.Faults;
 using ECommerce.ServiceDefaults.Health;
 using ECommerce.ServiceDefaults.Problems;
 using ECommerce.ServiceDefaults.Resilience;
@@ -10,7 +11,9 @@ using Microsoft.Extensions.Hosting;
 
 namespace ECommerce.ServiceDefaults;
 
-/// <summary>What every service gets: telemetry, health, discovery, resilience, problem details, correlation.</summary>
+/// <summary>
+/// What every service gets: telemetry, health, discovery, resilience, fault injection, problem details, correlation.
+/// </summary>
 public static class Extensions
 {
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
@@ -20,6 +23,7 @@ public static class Extensions
         builder.AddDefaultProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddServiceDiscovery();
+        builder.Services.AddFaultInjection();
         builder.Services.AddDefaultHttpClientHandlers();
         return builder;
     }
@@ -29,8 +33,12 @@ public static class Extensions
     {
         app.UseDefaultProblemDetails();
         app.UseCorrelationId();
+        app.UseDependencyFailureResponses();
+        app.UseFaultInjection();
         app.MapDefaultHealthEndpoints();
         app.MapOpenApi();
+        app.MapFaultEndpoints();
+        app.MapResilienceEndpoints();
         return app;
     }
 }

@@ -1,0 +1,8 @@
+namespace ECommerce.ServiceDefaults.Faults;
+
+public enum FaultOutcome
+{
+    PassThrough,
+    Error,
+    Abort,
+}

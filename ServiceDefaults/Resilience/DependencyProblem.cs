@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace ECommerce.ServiceDefaults.Resilience;
+
+/// <summary>
+/// The answer when a dependency's pipeline refused a call: an open breaker or full bulkhead is a fast 503 with
+/// <c>Retry-After</c> (the caller learns when trying again makes sense), a timeout is a 504. problem+json, naming
+/// the dependency. Unhandled rejections get it from <see cref="DependencyFailureMiddleware"/>; an endpoint that
+/// catches one can return <see cref="From"/> itself.
+/// </summary>
+public sealed class DependencyProblem(int status, string title, string detail, string? dependency, TimeSpan? retryAfter) : IResult
+{
+    public int Status { get; } = status;
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+
+    public static DependencyProblem From(ExecutionRejectedException rejected)
+    {
+        var dependency = rejected.Data[ResilienceHandler.DependencyKey] as string
+            ?? (rejected as BulkheadRejectedException)?.Dependency;
+        var name = dependency is null ? "A dependency" : $"'{dependency}'";
+        return rejected switch
+        {
+            BrokenCircuitException broken => new(StatusCodes.Status503ServiceUnavailable, "Dependency unavailable",
+                $"{name} is failing; its circuit breaker is open, so the call was not attempted.", dependency,
+                broken.RetryAfter ?? TimeSpan.FromSeconds(1)),
+            BulkheadRejectedException => new(StatusCodes.Status503ServiceUnavailable, "Dependency saturated",
+                $"{name} has too many calls in flight; this one was refused without waiting.", dependency, TimeSpan.FromSeconds(1)),
+            TimeoutRejectedException timeout => new(StatusCodes.Status504GatewayTimeout, "Dependency timed out",
+                $"{name} did not answer within {timeout.Timeout.TotalSeconds:0.###} s.", dependency, null),
+            _ => new(StatusCodes.Status503ServiceUnavailable, "Dependency unavailable", $"{name} refused the call.", dependency, null),
+        };
+    }
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        if (RetryAfter is { } wait)
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString();
+        var extensions = new Dictionary<string, object?> { ["dependency"] = dependency };
+        return Results.Problem(detail, statusCode: Status, title: title, extensions: extensions).ExecuteAsync(httpContext);
+    }
+}
