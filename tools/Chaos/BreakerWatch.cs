@@ -11,6 +11,7 @@ public sealed class BreakerWatch
 {
     private readonly ConcurrentDictionary<string, string> _seen = new();
     private readonly ConcurrentDictionary<string, byte> _opened = new();
+    private readonly ConcurrentDictionary<string, long> _openCounts = new();
 
     /// <summary>Breakers any service reports ("payment/processor"); none: the run cannot tell whether one opened.</summary>
     public IReadOnlyCollection<string> Seen => _seen.Keys.Order().ToList();
@@ -32,6 +33,53 @@ public sealed class BreakerWatch
             {
             }
         }
+    }
+
+    /// <summary>
+    /// GET /admin/resilience (admin) on each service: the breakerOpened total per dependency. The first call is the
+    /// baseline; a later total above it means the breaker opened in between, even if /health never caught it open.
+    /// </summary>
+    public async Task CountOpeningsAsync(ChaosRun run, bool baseline, CancellationToken ct)
+    {
+        foreach (var (service, url) in run.ServiceUrls.ToList())
+        {
+            var answer = await run.Api.SendAsync(HttpMethod.Get, new Uri(url, "/admin/resilience"), run.AdminToken, ct: ct);
+            if (!answer.Ok) continue;
+            try
+            {
+                foreach (var dep in answer.Json.GetProperty("dependencies").EnumerateArray())
+                {
+                    var name = $"{service}/{dep.GetProperty("dependency").GetString()}";
+                    var count = dep.TryGetProperty("breakerOpened", out var c) ? c.GetInt64() : 0;
+                    _seen.TryAdd(name, dep.TryGetProperty("breakerState", out var st) ? st.GetString() ?? "?" : "?");
+                    if (baseline) _openCounts[name] = count;
+                    else if (count > _openCounts.GetValueOrDefault(name)) _opened[name] = 0;
+                }
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// After a fault is removed, an open breaker still rejects calls for its break duration: wait (bounded) until the
+    /// service reports it Closed again, so the recovery phase measures a recovered system.
+    /// </summary>
+    public static async Task WaitClosedAsync(ChaosRun run, string service, string dependency, TimeSpan bound, CancellationToken ct)
+    {
+        if (run.ServiceUrl(service) is not { } url) return;
+        var deadline = DateTime.UtcNow + bound;
+        while (DateTime.UtcNow < deadline)
+        {
+            var answer = await run.Api.SendAsync(HttpMethod.Get, new Uri(url, "/admin/resilience"), run.AdminToken, ct: ct);
+            if (!answer.Ok) return;
+            var state = answer.Json.GetProperty("dependencies").EnumerateArray()
+                .FirstOrDefault(d => d.GetProperty("dependency").GetString() == dependency);
+            if (state.ValueKind != JsonValueKind.Object || state.GetProperty("breakerState").GetString() == "Closed") return;
+            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+        }
+        run.Note($"{service}'s breaker for {dependency} was still not Closed {bound.TotalSeconds} s after the fault was removed");
     }
 
     private async Task ReadAsync(string service, Uri url, HttpClient http, CancellationToken stop)

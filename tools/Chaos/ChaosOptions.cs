@@ -8,7 +8,8 @@ public sealed record ChaosOptions
     public string? ReportPath { get; init; }
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
     public TimeSpan SettleTimeout { get; init; } = TimeSpan.FromSeconds(90);
-    public Uri Gateway { get; init; } = new("http://127.0.0.1:8080");
+    /// <summary>Null: DevHost's gateway when one answers, else http://127.0.0.1:8080.</summary>
+    public Uri? Gateway { get; init; }
     public string? DevHost { get; init; }
     public int Users { get; init; } = 16;
     public int Products { get; init; } = 4;
@@ -24,7 +25,7 @@ public sealed record ChaosOptions
           --report <file.json>     write the JSON report there
           --duration <30s|2m>      load time: before + fault + recovery (default 30s)
           --settle <90s>           how long accepted orders may take to finish afterwards (default 90s)
-          --gateway <url>          default http://127.0.0.1:8080
+          --gateway <url>          default: DevHost's gateway, else http://127.0.0.1:8080
           --devhost <dir|url>      DevHost state folder (devhost.json) or control URL (default .devhost/ or :8089)
           --users <n>              virtual users (default 16)    --products <n>   products used (default 4)
           --stock <n>              on-hand set per product at the start (default 1000)

@@ -8,7 +8,7 @@ public static class ChaosRunner
         var devHost = await DevHostControl.FindAsync(options.DevHost, repoRoot, ct);
         if (scenario.NeedsDevHost && devHost is null)
             throw new NeedsDevHostException(scenario.Name, options.DevHost);
-        var gateway = options.Gateway;
+        var gateway = options.Gateway ?? devHost?.GatewayUrl ?? new Uri("http://127.0.0.1:8080");
         using var http = ShopApi.CreateHttp();
         var run = new ChaosRun(options, new ShopApi(http), gateway, devHost);
         var started = DateTimeOffset.UtcNow;
@@ -21,37 +21,51 @@ public static class ChaosRunner
 
         using var progress = new ProgressDisplay(run, output, options.Quiet);
         using var watchStop = new CancellationTokenSource();
+        await run.Breakers.CountOpeningsAsync(run, baseline: true, ct);
         var watching = run.Breakers.WatchAsync(run, http, watchStop.Token);
         using var loadStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var shoppers = Enumerable.Range(0, users).Select(i => new VirtualUser(run, i)).ToList();
         var load = shoppers.Select(u => Task.Run(() => u.ShopAsync(checkout: flash is null, loadStop.Token), ct)).ToList();
 
         var slice = options.Duration / 4;
-        run.Phase = Phase.Before;
-        await Task.Delay(slice, ct);
-
-        run.Phase = Phase.Fault;
-        await scenario.Inject(run, ct);
-        if (flash is not null)
-            load.AddRange(shoppers.Select(u => Task.Run(() => u.CheckoutAsync(run.StartOnHand.Keys.Single(), loadStop.Token), ct)));
-        using (var faultEnds = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        var recovered = true;
+        try
         {
-            var during = scenario.During(run, faultEnds.Token);
-            await Task.Delay(slice * 1.6, ct);
-            await faultEnds.CancelAsync();
-            await during;
+            run.Phase = Phase.Before;
+            await Task.Delay(slice, ct);
+
+            run.Phase = Phase.Fault;
+            recovered = false;
+            await scenario.Inject(run, ct);
+            if (flash is not null)
+                load.AddRange(shoppers.Select(u => Task.Run(() => u.CheckoutAsync(run.StartOnHand.Keys.Single(), loadStop.Token), ct)));
+            using (var faultEnds = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                var during = scenario.During(run, faultEnds.Token);
+                await Task.Delay(slice * 1.6, ct);
+                await faultEnds.CancelAsync();
+                await during;
+            }
+
+            run.Phase = Phase.Recovery;
+            await scenario.Recover(run, ct);
+            recovered = true;
+            await Task.Delay(slice * 1.4, ct);
+        }
+        finally
+        {
+            // A failed or interrupted run must not leave the system broken behind it.
+            if (!recovered) await TryRecoverAsync(scenario, run, output);
+            if (!recovered) await watchStop.CancelAsync();
+            await loadStop.CancelAsync();
+            await Task.WhenAll(load);
         }
 
-        run.Phase = Phase.Recovery;
-        await scenario.Recover(run, ct);
-        await Task.Delay(slice * 1.4, ct);
-
         run.Phase = Phase.Settle;
-        await loadStop.CancelAsync();
-        await Task.WhenAll(load);
         var stuck = await Settler.SettleAsync(run, ct);
         await watchStop.CancelAsync();
         await watching;
+        await run.Breakers.CountOpeningsAsync(run, baseline: false, ct);
 
         run.Phase = Phase.Checks;
         var doubleCharges = await Invariants.DoubleChargesAsync(run, ct);
@@ -61,5 +75,17 @@ public static class ChaosRunner
         var report = ReportBuilder.Build(run, scenario, started, users, stuck, doubleCharges, stock);
         ResultTable.Write(report, output);
         return report;
+    }
+
+    private static async Task TryRecoverAsync(Scenario scenario, ChaosRun run, TextWriter output)
+    {
+        try
+        {
+            await scenario.Recover(run, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            output.WriteLine($"Could not undo the fault of {scenario.Name}: {e.Message}");
+        }
     }
 }

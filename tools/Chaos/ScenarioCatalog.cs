@@ -11,11 +11,15 @@ public static class ScenarioCatalog
         {
             Inject = (run, ct) => FaultPlans.PutAsync(run, "payment",
                 new { outbound = new[] { new { dependency = "processor", errorRate = 1.0, errorStatus = 503 } } }, ct),
-            Recover = (run, ct) => FaultPlans.DeleteAsync(run, "payment", ct),
+            Recover = async (run, ct) =>
+            {
+                await FaultPlans.DeleteAsync(run, "payment", ct);
+                await BreakerWatch.WaitClosedAsync(run, "payment", "processor", TimeSpan.FromSeconds(60), ct);
+            },
             Expect = (run, r) => Expectations.PaymentOutage(run, r),
         },
         new("slow-inventory",
-            "Inventory is slow: 1.5 s (+0..0.5 s) added to its HTTP reads by a fault plan and, with DevHost, the process paused 1 s of every 2 s so reservations wait.",
+            "Inventory is slow: 1.5 s (+0..0.5 s) added to its HTTP reads by a fault plan and, with DevHost, the process paused 2 s of every 3 s so reservations wait.",
             "checkouts take longer but complete: orders accepted under the fault are Confirmed, none cancelled by Timeout")
         {
             Inject = (run, ct) => FaultPlans.PutAsync(run, "inventory",
@@ -70,7 +74,7 @@ public static class ScenarioCatalog
 
     public static Scenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 
-    /// <summary>SIGSTOP/SIGCONT inventory 1 s of every 2 s: messages to it wait, as behind a slow dependency.</summary>
+    /// <summary>SIGSTOP/SIGCONT inventory 2 s of every 3 s: messages to it wait, as behind a slow dependency.</summary>
     private static async Task PauseInventoryAsync(ChaosRun run, CancellationToken faultEnds)
     {
         if (run.DevHost is null)
@@ -85,7 +89,7 @@ public static class ScenarioCatalog
                 await run.DevHost.ActAsync("inventory", "pause", CancellationToken.None);
                 try
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(1), faultEnds);
+                    await Task.Delay(TimeSpan.FromSeconds(2), faultEnds);
                 }
                 finally
                 {

@@ -76,10 +76,11 @@ public sealed class VirtualUser(ChaosRun run, int index)
     public async Task BrowseAsync(CancellationToken stop)
     {
         var product = run.StartOnHand.Keys.ElementAt(Random.Shared.Next(run.StartOnHand.Count));
-        var (kind, path) = Random.Shared.Next(4) switch
+        var (kind, path) = Random.Shared.Next(5) switch
         {
             0 => ("list", $"/api/products?page={Random.Shared.Next(1, 30)}&pageSize=20"),
             1 => ("search", $"/api/products/search?q={Words[Random.Shared.Next(Words.Length)]}"),
+            2 => ("page", $"/api/products/{product}/page"),
             _ => ("get", $"/api/products/{product}"),
         };
         var phase = run.Phase;
