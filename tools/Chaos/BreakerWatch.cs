@@ -62,26 +62,6 @@ public sealed class BreakerWatch
         }
     }
 
-    /// <summary>
-    /// After a fault is removed, an open breaker still rejects calls for its break duration: wait (bounded) until the
-    /// service reports it Closed again, so the recovery phase measures a recovered system.
-    /// </summary>
-    public static async Task WaitClosedAsync(ChaosRun run, string service, string dependency, TimeSpan bound, CancellationToken ct)
-    {
-        if (run.ServiceUrl(service) is not { } url) return;
-        var deadline = DateTime.UtcNow + bound;
-        while (DateTime.UtcNow < deadline)
-        {
-            var answer = await run.Api.SendAsync(HttpMethod.Get, new Uri(url, "/admin/resilience"), run.AdminToken, ct: ct);
-            if (!answer.Ok) return;
-            var state = answer.Json.GetProperty("dependencies").EnumerateArray()
-                .FirstOrDefault(d => d.GetProperty("dependency").GetString() == dependency);
-            if (state.ValueKind != JsonValueKind.Object || state.GetProperty("breakerState").GetString() == "Closed") return;
-            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
-        }
-        run.Note($"{service}'s breaker for {dependency} was still not Closed {bound.TotalSeconds} s after the fault was removed");
-    }
-
     private async Task ReadAsync(string service, Uri url, HttpClient http, CancellationToken stop)
     {
         var answer = await Answer.SendAsync(http, new HttpRequestMessage(HttpMethod.Get, new Uri(url, "/health")), stop).ConfigureAwait(false);

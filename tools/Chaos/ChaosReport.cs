@@ -14,6 +14,8 @@ public sealed record ChaosReport
     public Dictionary<string, int> Cancelled { get; init; } = [];
     /// <summary>Confirmed and cancelled counts by the phase the order was accepted in.</summary>
     public Dictionary<string, Dictionary<string, int>> OrdersByPhase { get; init; } = [];
+    /// <summary>From undoing the fault until the gateway was Healthy with every breaker closed (null: not within 90 s).</summary>
+    public double? RecoverySeconds { get; set; }
     public int Stuck { get; init; }
     public List<string> StuckOrders { get; init; } = [];
     public int DoubleCharges { get; init; }

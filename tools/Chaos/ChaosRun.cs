@@ -20,6 +20,8 @@ public sealed class ChaosRun(ChaosOptions options, ShopApi api, Uri gateway, Dev
     public List<string> UserTokens { get; } = [];
     /// <summary>Product id -> on-hand set at the start.</summary>
     public Dictionary<string, int> StartOnHand { get; } = [];
+    /// <summary>Other products the browse load reads (ids), so not every read is a cache hit.</summary>
+    public List<string> BrowsePool { get; } = [];
     public BreakerWatch Breakers { get; } = new();
 
     public Phase Phase

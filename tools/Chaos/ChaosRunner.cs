@@ -29,6 +29,7 @@ public static class ChaosRunner
 
         var slice = options.Duration / 4;
         var recovered = true;
+        double? recoverySeconds = null;
         try
         {
             run.Phase = Phase.Before;
@@ -50,6 +51,7 @@ public static class ChaosRunner
             run.Phase = Phase.Recovery;
             await scenario.Recover(run, ct);
             recovered = true;
+            recoverySeconds = await Recovery.WaitAsync(run, TimeSpan.FromSeconds(90), ct);
             await Task.Delay(slice * 1.4, ct);
         }
         finally
@@ -73,6 +75,7 @@ public static class ChaosRunner
         progress.Stop();
 
         var report = ReportBuilder.Build(run, scenario, started, users, stuck, doubleCharges, stock);
+        report.RecoverySeconds = recoverySeconds;
         ResultTable.Write(report, output);
         return report;
     }

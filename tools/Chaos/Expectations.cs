@@ -36,6 +36,8 @@ public static class Expectations
     {
         foreach (var f in RecoversAfter(r)) yield return f;
         if (Outcome(r, Phase.Fault, "x-cache:MISS") == 0) yield return "no product read answered 200 with X-Cache MISS under the fault";
+        var failedReads = r.Outcomes.Where(o => o.Key.StartsWith("fault product-read:")).Sum(o => o.Value);
+        if (failedReads > 0) yield return $"{failedReads} product reads failed under the fault";
         if (Outcome(r, Phase.Fault, "cart:503") == 0) yield return "the cart never answered 503 under the fault";
         if (Outcome(r, Phase.Fault, "cart:503-not-problem") > 0) yield return "a cart 503 was not application/problem+json";
         if (Outcome(r, Phase.Recovery, "cart:200") + Outcome(r, Phase.Recovery, "cart:204") == 0) yield return "the cart did not work again after Redis started";

@@ -13,6 +13,7 @@ public static class ResultTable
         output.WriteLine(Row("cancelled", r.Cancelled.Count == 0 ? "0" : string.Join(", ", r.Cancelled.Select(c => $"{c.Key} {c.Value}"))));
         foreach (var (phase, counts) in r.OrdersByPhase)
             output.WriteLine(Row($"  accepted in {phase}", string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"))));
+        output.WriteLine(Row("recovered after", r.RecoverySeconds is { } s ? $"{s:0.0} s (Healthy, breakers closed)" : "not within 90 s"));
         output.WriteLine(Row("stuck (must be 0)", r.Stuck));
         output.WriteLine(Row("double charges (must be 0)", r.DoubleCharges));
         output.WriteLine(Row("stock conserved", r.StockConserved ? "yes" : "NO"));

@@ -10,13 +10,25 @@ public static class Settler
     {
         var deadline = DateTime.UtcNow + run.Options.SettleTimeout;
         var users = Enumerable.Range(0, run.UserTokens.Count).ToList();
+        var finalSweep = false;
         while (true)
         {
             await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
                 async (user, c) => await RefreshAsync(run, user, c));
             var open = run.Orders.Values.Where(o => !o.IsTerminal).ToList();
-            if (open.Count == 0 || DateTime.UtcNow > deadline) return open;
-            users = open.Select(o => o.User).Distinct().ToList();
+            if (DateTime.UtcNow > deadline) return open;
+            if (open.Count == 0)
+            {
+                if (finalSweep) return open;
+                // Everything known is finished: one more look at every user's list, for an order placed late.
+                finalSweep = true;
+                users = Enumerable.Range(0, run.UserTokens.Count).ToList();
+            }
+            else
+            {
+                finalSweep = false;
+                users = open.Select(o => o.User).Distinct().ToList();
+            }
             await Task.Delay(TimeSpan.FromSeconds(1), ct);
         }
     }

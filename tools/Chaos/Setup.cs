@@ -31,6 +31,11 @@ public static class Setup
         var ids = list.Json.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).Take(products).ToList();
         if (ids.Count < products) throw new ChaosException($"Wanted {products} products, the catalog gave {ids.Count}.");
 
+        var pool = await run.Api.PatientlyAsync(() => run.Api.SendAsync(HttpMethod.Get,
+            run.Url($"/api/products?page={Random.Shared.Next(1, 10)}&pageSize=100"), run.AdminToken, ct: ct), TimeSpan.FromSeconds(60), ct);
+        if (pool.Ok) run.BrowsePool.AddRange(pool.Json.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetString()!));
+        if (run.BrowsePool.Count == 0) run.BrowsePool.AddRange(ids);
+
         foreach (var id in ids)
         {
             var set = await run.Api.PatientlyAsync(() => run.Api.SendAsync(HttpMethod.Put, run.Url($"/api/inventory/{id}"), run.AdminToken,

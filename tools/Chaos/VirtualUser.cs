@@ -12,6 +12,7 @@ public sealed class VirtualUser(ChaosRun run, int index)
     /// <summary>About 85 requests a minute: under the default 100 per user.</summary>
     private static readonly TimeSpan Gap = TimeSpan.FromMilliseconds(700);
     private static readonly string[] Words = ["phone", "shoe", "lamp", "coffee", "jacket", "laptop", "book", "watch", "chair", "sofa"];
+    private static readonly TimeSpan FollowFor = TimeSpan.FromSeconds(5);
     private readonly string _token = run.UserTokens[index];
     private readonly Stopwatch _sinceLast = Stopwatch.StartNew();
 
@@ -52,8 +53,10 @@ public sealed class VirtualUser(ChaosRun run, int index)
         // The same key again while there is no clear answer: the order may exist although its 202 was lost.
         for (var attempt = 0; ; attempt++)
         {
-            answer = await SendAsync(HttpMethod.Post, "/api/orders/checkout", body, key, stop);
-            run.Tally.Count(run.Phase, $"checkout:{answer.Outcome}");
+            // Never cancelled half-way: a checkout the server finishes after the client gave up would be an order
+            // nobody tracks. The HttpClient timeout bounds it.
+            answer = await SendAsync(HttpMethod.Post, "/api/orders/checkout", body, key, CancellationToken.None);
+            run.Tally.Count(phase, $"checkout:{answer.Outcome}");
             if (answer.Status is not (0 or 409 or 429 or >= 500) || attempt >= 8 || stop.IsCancellationRequested) break;
         }
         if (!answer.Ok) return;
@@ -62,10 +65,14 @@ public sealed class VirtualUser(ChaosRun run, int index)
         await FollowAsync(order, stop);
     }
 
-    /// <summary>GET the order until it is Confirmed or Cancelled (or the load stops: the settle phase takes over).</summary>
+    /// <summary>
+    /// GET the order until it is Confirmed or Cancelled, for a few seconds at most: a shopper whose order waits
+    /// behind a fault goes on shopping (the settle phase follows it to its end).
+    /// </summary>
     private async Task FollowAsync(TrackedOrder order, CancellationToken stop)
     {
-        while (!order.IsTerminal && !stop.IsCancellationRequested)
+        var giveUp = DateTime.UtcNow + FollowFor;
+        while (!order.IsTerminal && !stop.IsCancellationRequested && DateTime.UtcNow < giveUp)
         {
             var answer = await SendAsync(HttpMethod.Get, $"/api/orders/{order.Id}", null, null, stop);
             if (answer.Ok && order.Observe(answer.Json))
@@ -81,12 +88,14 @@ public sealed class VirtualUser(ChaosRun run, int index)
             0 => ("list", $"/api/products?page={Random.Shared.Next(1, 30)}&pageSize=20"),
             1 => ("search", $"/api/products/search?q={Words[Random.Shared.Next(Words.Length)]}"),
             2 => ("page", $"/api/products/{product}/page"),
-            _ => ("get", $"/api/products/{product}"),
+            3 => ("get", $"/api/products/{product}"),
+            // Products nobody else reads: past every cache layer.
+            _ => ("get", $"/api/products/{run.BrowsePool[Random.Shared.Next(run.BrowsePool.Count)]}"),
         };
         var phase = run.Phase;
         var answer = await SendAsync(HttpMethod.Get, path, null, null, stop);
         run.Tally.Count(phase, $"browse:{answer.Outcome}");
-        if (kind == "get" && answer.Ok) run.Tally.Count(phase, $"x-cache:{answer.Header("X-Cache") ?? "none"}");
+        if (kind == "get") run.Tally.Count(phase, answer.Ok ? $"x-cache:{answer.Header("X-Cache") ?? "none"}" : $"product-read:{answer.Outcome}");
         if (answer.Ok) run.Tally.Latency(phase, "browse", answer.Elapsed);
     }
 

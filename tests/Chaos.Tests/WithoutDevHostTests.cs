@@ -1,0 +1,17 @@
+namespace ECommerce.Chaos.Tests;
+
+public sealed class WithoutDevHostTests
+{
+    [Theory]
+    [InlineData("kill-order-service")]
+    [InlineData("redis-down")]
+    public async Task A_process_or_server_fault_without_DevHost_says_so_before_any_load(string scenario)
+    {
+        var nowhere = Path.Combine(Path.GetTempPath(), $"no-devhost-{Guid.NewGuid():N}");
+        var options = new ChaosOptions { Scenario = scenario, DevHost = nowhere, Gateway = new Uri("http://127.0.0.1:9") };
+        var e = await Assert.ThrowsAsync<NeedsDevHostException>(() =>
+            ChaosRunner.RunAsync(options, ScenarioCatalog.Find(scenario)!, nowhere, TextWriter.Null, CancellationToken.None));
+        Assert.Contains("DevHost", e.Message);
+        Assert.Contains(nowhere, e.Message);
+    }
+}
