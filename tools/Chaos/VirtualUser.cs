@@ -56,7 +56,7 @@ public sealed class VirtualUser(ChaosRun run, int index)
             // Never cancelled half-way: a checkout the server finishes after the client gave up would be an order
             // nobody tracks. The HttpClient timeout bounds it.
             answer = await SendAsync(HttpMethod.Post, "/api/orders/checkout", body, key, CancellationToken.None);
-            run.Tally.Count(phase, $"checkout:{answer.Outcome}");
+            run.Tally.Count(run.Phase, $"checkout:{answer.Outcome}");
             if (answer.Status is not (0 or 409 or 429 or >= 500) || attempt >= 8 || stop.IsCancellationRequested) break;
         }
         if (!answer.Ok) return;
