@@ -12,6 +12,9 @@ public static class ChaosRunner
         using var http = ShopApi.CreateHttp();
         var run = new ChaosRun(options, new ShopApi(http), gateway, devHost);
         var started = DateTimeOffset.UtcNow;
+        if (scenario.PlanOn is { } service) FaultPlans.ServiceUrl(run, service);
+        var health = await run.Api.SendAsync(HttpMethod.Get, run.Url("/health"), null, ct: ct);
+        if (health.Status == 0) throw new ChaosException($"No gateway answers at {gateway} ({health.Body}). Start the system with ./run.sh or pass --gateway.");
         var flash = scenario.FlashSaleUnits;
         var users = flash is null ? options.Users : Math.Max(options.Users, flash.Value * 4);
 

@@ -9,6 +9,9 @@ public sealed record Scenario(string Name, string Description, string Expectatio
     /// <summary>Process or server faults: DevHost's control API is required.</summary>
     public bool NeedsDevHost { get; init; }
 
+    /// <summary>The service whose fault plan the scenario sets: its own URL must be known before anything starts.</summary>
+    public string? PlanOn { get; init; }
+
     /// <summary>One product with a few units, every user buys once at the same moment; no steady checkout load.</summary>
     public int? FlashSaleUnits { get; init; }
 

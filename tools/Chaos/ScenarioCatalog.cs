@@ -9,6 +9,7 @@ public static class ScenarioCatalog
             "The payment processor fails every call (fault plan on payment: outbound 'processor' errorRate 1.0); removed for the recovery.",
             "orders under the fault end Cancelled(PaymentUnavailable) or Timeout, orders after it Confirmed; payment's breaker opens; nothing stuck, no double charge")
         {
+            PlanOn = "payment",
             Inject = (run, ct) => FaultPlans.PutAsync(run, "payment",
                 new { outbound = new[] { new { dependency = "processor", errorRate = 1.0, errorStatus = 503 } } }, ct),
             Recover = (run, ct) => FaultPlans.DeleteAsync(run, "payment", ct),
@@ -18,6 +19,7 @@ public static class ScenarioCatalog
             "Inventory is slow: 1.5 s (+0..0.5 s) added to its HTTP reads by a fault plan and, with DevHost, the process paused 2 s of every 3 s so reservations wait.",
             "checkouts take longer but complete: orders accepted under the fault are Confirmed, none cancelled by Timeout")
         {
+            PlanOn = "inventory",
             Inject = (run, ct) => FaultPlans.PutAsync(run, "inventory",
                 new { inbound = new[] { new { routePrefix = "/api/inventory", latencyMs = 1500, jitterMs = 500 } } }, ct),
             During = PauseInventoryAsync,
