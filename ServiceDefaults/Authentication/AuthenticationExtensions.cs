@@ -19,6 +19,7 @@ public static class AuthenticationExtensions
     public static IHostApplicationBuilder AddDefaultAuthentication(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SigningKeyCache>();
+        builder.Services.AddHostedService<SigningKeyWarmup>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
         builder.Services.AddAuthorizationBuilder()

@@ -14,7 +14,7 @@ namespace ECommerce.ServiceDefaults.Authentication;
 /// </summary>
 public sealed class SigningKeyCache(IConfiguration configuration, ServiceEndpointResolver resolver, ILogger<SigningKeyCache> logger)
 {
-    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan MinRefetchInterval = TimeSpan.FromSeconds(2);
     private static readonly HttpClient Http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) };
 
@@ -40,6 +40,49 @@ public sealed class SigningKeyCache(IConfiguration configuration, ServiceEndpoin
         return snapshot is null || DateTimeOffset.UtcNow - snapshot.FetchedAt > MaxAge ? Refetch(forced: false) ?? snapshot : snapshot;
     }
 
+    /// <summary>
+    /// Fetches the keys without blocking a thread: what <see cref="SigningKeyWarmup"/> calls at start and every few
+    /// minutes, so requests find the keys cached instead of all waiting on one synchronous fetch (which, with a burst of
+    /// requests at a cold start, starved the thread pool until the fetch timed out).
+    /// </summary>
+    public async Task<bool> RefreshAsync(CancellationToken ct)
+    {
+        try
+        {
+            var authority = Authority;
+            using var metadata = await GetAsync($"{authority}/.well-known/openid-configuration", ct);
+            var issuer = metadata.RootElement.GetProperty("issuer").GetString()!;
+            using var jwks = await GetAsync($"{authority}/.well-known/jwks.json", ct);
+            Store(issuer, jwks);
+            return true;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException
+            or ArgumentException || ex is TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            logger.LogDebug("Signing keys not fetched yet: {Reason}", ex.Message);
+            return false;
+        }
+    }
+
+    private string Authority => (configuration["Identity:Authority"] ?? "http://identity").TrimEnd('/');
+
+    private void Store(string issuer, JsonDocument jwks)
+    {
+        var keys = new JsonWebKeySet(jwks.RootElement.GetRawText()).GetSigningKeys().ToList();
+        var changed = _snapshot is not { } old || old.Issuer != issuer || !old.Keys.Select(k => k.KeyId).SequenceEqual(keys.Select(k => k.KeyId));
+        _snapshot = new Snapshot(issuer, keys, DateTimeOffset.UtcNow);
+        if (changed) logger.LogInformation("Signing keys of {Issuer}: {Kids}", issuer, string.Join(", ", keys.Select(k => k.KeyId)));
+    }
+
+    private async Task<JsonDocument> GetAsync(string url, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, resolver.TryResolve(new Uri(url), out var resolved) ? resolved : new Uri(url));
+        using var response = await Http.SendAsync(request, ct);
+        response.EnsureSuccessStatusCode();
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        return await JsonDocument.ParseAsync(stream, cancellationToken: ct);
+    }
+
     private Snapshot? Refetch(bool forced)
     {
         lock (_gate)
@@ -53,13 +96,10 @@ public sealed class SigningKeyCache(IConfiguration configuration, ServiceEndpoin
             }
             try
             {
-                var authority = (configuration["Identity:Authority"] ?? "http://identity").TrimEnd('/');
-                using var metadata = Get($"{authority}/.well-known/openid-configuration");
+                using var metadata = Get($"{Authority}/.well-known/openid-configuration");
                 var issuer = metadata.RootElement.GetProperty("issuer").GetString()!;
-                using var jwks = Get($"{authority}/.well-known/jwks.json");
-                var keys = new JsonWebKeySet(jwks.RootElement.GetRawText()).GetSigningKeys().ToList();
-                _snapshot = new Snapshot(issuer, keys, DateTimeOffset.UtcNow);
-                logger.LogInformation("Signing keys of {Issuer}: {Kids}", issuer, string.Join(", ", keys.Select(k => k.KeyId)));
+                using var jwks = Get($"{Authority}/.well-known/jwks.json");
+                Store(issuer, jwks);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException
                 or InvalidOperationException or ArgumentException)

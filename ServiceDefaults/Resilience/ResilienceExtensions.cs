@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Builder;
 using ECommerce.ServiceDefaults.Correlation;
 using ECommerce.ServiceDefaults.Discovery;
 using ECommerce.ServiceDefaults.Faults;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

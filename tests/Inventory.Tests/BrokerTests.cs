@@ -95,4 +95,40 @@ public sealed class BrokerTests(InventoryFixture fixture)
             s => s == "Released", "the reservation to be released");
         Assert.Equal(0, (await _stock.GetAsync(productId)).GetProperty("reserved").GetInt32());
     }
+
+    [Fact]
+    public async Task A_ReserveStock_without_lines_is_parked_in_the_dead_letter_queue_and_the_next_one_is_handled()
+    {
+        await fixture.WaitForConsumerAsync();
+        await using var probe = await EventProbe.StartAsync(fixture.BrokerUri, nameof(StockReserved), nameof(StockReservationFailed));
+        var poisoned = Guid.NewGuid();
+        var next = Guid.NewGuid();
+
+        await Publisher.PublishAsync(new ReserveStock(poisoned, [], DateTimeOffset.UtcNow.AddMinutes(5)));
+        await Publisher.PublishAsync(Commands.Reserve(next, (StockClient.NewProductId(), 1)));
+
+        await probe.WaitForAsync(nameof(StockReserved), next);
+        Assert.Contains(poisoned.ToString(), await probe.TakeOneAsync("inventory.dead-letter"));
+        Assert.Equal(0, probe.Count(nameof(StockReserved), poisoned) + probe.Count(nameof(StockReservationFailed), poisoned));
+        Assert.Null(await fixture.ScalarAsync<string>("SELECT status FROM reservations WHERE order_id = $1", poisoned));
+    }
+
+    [Fact]
+    public async Task Twelve_ReserveStock_commands_for_three_units_through_the_broker_reserve_exactly_three()
+    {
+        await fixture.WaitForConsumerAsync();
+        await using var probe = await EventProbe.StartAsync(fixture.BrokerUri, nameof(StockReserved), nameof(StockReservationFailed));
+        var productId = StockClient.NewProductId();
+        await _stock.SetOnHandAsync(productId, 3);
+        var orders = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid()).ToList();
+
+        await Task.WhenAll(orders.Select(o => Publisher.PublishAsync(Commands.Reserve(o, (productId, 1)))));
+
+        await Eventually.UntilAsync(() => Task.FromResult(orders.Sum(o => probe.Count(nameof(StockReserved), o) + probe.Count(nameof(StockReservationFailed), o))),
+            n => n == 12, "a reply to each of the 12 commands");
+        Assert.Equal(3, orders.Count(o => probe.Count(nameof(StockReserved), o) == 1));
+        var stock = await _stock.GetAsync(productId);
+        Assert.Equal(3, stock.GetProperty("reserved").GetInt32());
+        Assert.Equal(0, stock.GetProperty("available").GetInt32());
+    }
 }

@@ -44,6 +44,13 @@ internal sealed class EventProbe : IAsyncDisposable
             .Select(m => m.Body).ToList()),
         list => list.Count >= count, $"{count} {type} for order {orderId}");
 
+    /// <summary>Takes one message off <paramref name="queue"/> (e.g. a dead-letter queue), waiting for it; returns its body.</summary>
+    public async Task<string> TakeOneAsync(string queue)
+    {
+        var result = await Eventually.UntilAsync(() => _channel.BasicGetAsync(queue, autoAck: true), r => r is not null, $"a message on {queue}");
+        return System.Text.Encoding.UTF8.GetString(result!.Body.Span);
+    }
+
     public int Count(string type, Guid orderId) =>
         _received.Count(m => m.Type == type && m.Body.GetProperty("orderId").GetGuid() == orderId);
 

@@ -20,6 +20,8 @@ public sealed class FailureTests
         Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromMilliseconds(90), $"first retry after {(calls[1].At - calls[0].At).TotalMilliseconds} ms");
         Assert.True(calls[2].At - calls[1].At >= TimeSpan.FromMilliseconds(190), $"second retry after {(calls[2].At - calls[1].At).TotalMilliseconds} ms");
         Assert.Contains("Transient failure on attempt 2", calls[2].Headers[MessageHeaders.FailureReason]);
+        // The handler reports success before the library commits its transaction: wait for the commit, then count.
+        await Eventually.TrueAsync(async () => await scenario.CountAsync("SELECT count(*) FROM effects WHERE text = 'flaky'") > 0, "the effect committed");
         Assert.Equal(1, await scenario.CountAsync("SELECT count(*) FROM effects WHERE text = 'flaky'"));
     }
 

@@ -48,6 +48,8 @@ public sealed class OutboxTests
         await Eventually.TrueAsync(() => Enumerable.Range(0, 5).All(i => scenario.Recorder.Succeeded($"during-{i}") >= 1),
             "every message enqueued during the outage arrived", TimeSpan.FromSeconds(90));
         await Eventually.TrueAsync(async () => await scenario.CountAsync("SELECT count(*) FROM messaging_outbox") == 0, "the outbox drained");
+        // Handlers report success before the library commits: wait for the inbox rows, which commit with the effects.
+        await Eventually.TrueAsync(async () => await scenario.CountAsync("SELECT count(*) FROM messaging_inbox") >= 6, "every effect committed");
         for (var i = 0; i < 5; i++)
             Assert.Equal(1, await scenario.CountAsync($"SELECT count(*) FROM effects WHERE text = 'during-{i}'"));
         Assert.Equal(6, await scenario.CountAsync("SELECT count(*) FROM messaging_inbox"));

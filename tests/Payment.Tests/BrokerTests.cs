@@ -57,4 +57,35 @@ public sealed class BrokerTests(PaymentFixture fixture)
         Assert.Equal("voided", await fixture.ProcessorStatusAsync(command.OrderId));
         Assert.Equal(1L, await fixture.ScalarAsync<long>("SELECT count(*) FROM payments WHERE order_id = $1", command.OrderId));
     }
+
+    [Fact]
+    public async Task A_processor_that_stays_down_answers_PaymentUnavailable_through_the_broker()
+    {
+        await fixture.WaitForConsumerAsync();
+        await using var probe = await EventProbe.StartAsync(fixture.BrokerUri, nameof(PaymentUnavailable), nameof(PaymentAuthorized));
+        var command = Charges.For("tok_error");
+
+        await Publisher.PublishAsync(command);
+
+        await probe.WaitForAsync(nameof(PaymentUnavailable), command.OrderId);
+        Assert.Equal(0, probe.Count(nameof(PaymentAuthorized), command.OrderId));
+        Assert.Equal(PaymentFixture.Retries + 1, await fixture.ProcessorCallsAsync(command.OrderId));
+    }
+
+    [Fact]
+    public async Task A_slow_authorization_refunded_while_in_flight_answers_PaymentAuthorized_then_PaymentRefunded()
+    {
+        await fixture.WaitForConsumerAsync();
+        await using var probe = await EventProbe.StartAsync(fixture.BrokerUri, nameof(PaymentAuthorized), nameof(PaymentRefunded));
+        var command = Charges.For("tok_slow");
+
+        await Publisher.PublishAsync(command);
+        await Eventually.UntilAsync(() => fixture.ProcessorCallsAsync(command.OrderId), calls => calls == 1, "the slow charge to reach the processor");
+        await Publisher.PublishAsync(new RefundPayment(command.OrderId, "Timeout"));
+
+        await probe.WaitForAsync(nameof(PaymentRefunded), command.OrderId);
+        Assert.Equal(1, probe.Count(nameof(PaymentAuthorized), command.OrderId));
+        Assert.Equal("Refunded", await fixture.PaymentStatusAsync(command.OrderId));
+        Assert.Equal("voided", await fixture.ProcessorStatusAsync(command.OrderId));
+    }
 }

@@ -54,6 +54,8 @@ public sealed class CachingTests(ProductFixture fixture)
         var notModified = await GetAsync(client, id, etag);
         Assert.Equal(HttpStatusCode.NotModified, notModified.Status);
         Assert.Equal(JsonValueKind.Undefined, notModified.Body.ValueKind);
+        Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(client, id, $"\"other\", W/{etag}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, id, "\"other\"")).Status);
 
         (await fixture.Client(fixture.A, "admin").PutAsJsonAsync(Url(id), AdminTests.NewProduct("ZEP-ETAG-1", name: "Zephyr Renamed Backpack"))).EnsureSuccessStatusCode();
         var changed = await GetAsync(client, id, etag);
@@ -81,6 +83,28 @@ public sealed class CachingTests(ProductFixture fixture)
 
         Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.Status));
         Assert.Equal(1, metrics.DatabaseLoads - before);
+        Assert.Single(results.Select(r => r.ETag).Distinct());
+    }
+
+    [Fact]
+    public async Task Concurrent_misses_on_two_instances_load_the_database_once_between_them()
+    {
+        var id = (await fixture.ProductIdsAsync(111, 1))[0];
+        var (metricsA, metricsB) = (fixture.A.Services.GetRequiredService<CatalogMetrics>(), fixture.B.Services.GetRequiredService<CatalogMetrics>());
+        var (onA, onB) = (fixture.Client(fixture.A), fixture.Client(fixture.B));
+        var before = metricsA.DatabaseLoads + metricsB.DatabaseLoads;
+
+        using var start = new ManualResetEventSlim();
+        var readers = Enumerable.Range(0, 64).Select(i => Task.Run(async () =>
+        {
+            start.Wait();
+            return await GetAsync(i % 2 == 0 ? onA : onB, id);
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(readers);
+
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.Equal(1, metricsA.DatabaseLoads + metricsB.DatabaseLoads - before);
         Assert.Single(results.Select(r => r.ETag).Distinct());
     }
 

@@ -10,7 +10,7 @@ namespace ECommerce.System.Tests;
 /// Runs the whole system once for the collection, the way a developer would: DevHost as a process, on free ports,
 /// in a fresh state folder. Tearing down checks the promise of Ctrl+C: it exits and leaves nothing listening.
 /// </summary>
-public sealed class DevHostFixture : IAsyncLifetime
+public class DevHostFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(180);
     private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(90);
@@ -29,6 +29,12 @@ public sealed class DevHostFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>The broker's AMQP URI, for tests that publish or inspect queues themselves.</summary>
+    public string EventBusUri => Status.Resources.Single(r => r.Name == "eventbus").ConnectionString!;
+
+    /// <summary>More DevHost arguments, such as <c>--env</c> settings a collection's tests rely on.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(BuildInfo.DevHostAssembly))
@@ -42,7 +48,7 @@ public sealed class DevHostFixture : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { BuildInfo.DevHostAssembly, "--auto-ports", "--fresh", "--state", StateDirectory, "--quiet" })
+        foreach (var arg in new[] { BuildInfo.DevHostAssembly, "--auto-ports", "--fresh", "--state", StateDirectory, "--quiet" }.Concat(ExtraArguments))
             start.ArgumentList.Add(arg);
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => Append(e.Data);

@@ -5,6 +5,7 @@ using ECommerce.Messaging;
 using ECommerce.Redis;
 using ECommerce.ServiceDefaults;
 using ECommerce.ServiceDefaults.Authentication;
+using ECommerce.ServiceDefaults.Resilience;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ECommerce.Cart.Api;
@@ -26,7 +27,8 @@ internal static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CartStore>();
         builder.Services.AddSingleton<ProductCatalog>();
-        builder.Services.AddHttpClient(ProductCatalog.ClientName, c => c.BaseAddress = new Uri($"http://{ResourceNames.Product}"));
+        builder.Services.AddHttpClient(ProductCatalog.ClientName, c => c.BaseAddress = new Uri($"http://{ResourceNames.Product}"))
+            .AddBreakerHealthCheck();
     }
 
     /// <summary>After MapDefaultEndpoints: who is calling, then the cart API.</summary>

@@ -12,6 +12,7 @@ using ECommerce.Order.Api.Saga;
 using ECommerce.Postgres;
 using ECommerce.ServiceDefaults;
 using ECommerce.ServiceDefaults.Authentication;
+using ECommerce.ServiceDefaults.Resilience;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ECommerce.Order.Api;
@@ -62,6 +63,7 @@ internal static class Extensions
         services.AddSingleton<SagaRunner>();
         services.AddSingleton<OrderReadStore>();
         services.AddSingleton<IdempotencyStore>();
+        services.AddDependency(ResourceNames.Cart); // the cart's own pipeline, and its breaker in /health
         services.AddSingleton<CartClient>();
         services.AddSingleton<CheckoutHandler>();
         services.AddHostedService<TimeoutWorker>();

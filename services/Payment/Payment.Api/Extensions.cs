@@ -6,6 +6,7 @@ using ECommerce.Payment.Api.Processor;
 using ECommerce.Postgres;
 using ECommerce.ServiceDefaults;
 using ECommerce.ServiceDefaults.Authentication;
+using ECommerce.ServiceDefaults.Resilience;
 
 namespace ECommerce.Payment.Api;
 
@@ -32,7 +33,8 @@ internal static class Extensions
                 "Payment:Processor:BaseAddress must be an absolute URL.")
             .ValidateOnStart();
         services.AddSingleton<ProcessorAddress>();
-        services.AddHttpClient(ProcessorClient.ClientName, (sp, http) => http.BaseAddress = sp.GetRequiredService<ProcessorAddress>().Resolve());
+        services.AddHttpClient(ProcessorClient.ClientName, (sp, http) => http.BaseAddress = sp.GetRequiredService<ProcessorAddress>().Resolve())
+            .AddBreakerHealthCheck();
         services.AddSingleton<ProcessorClient>();
         services.AddSingleton<ProcessorLedger>();
         services.AddSingleton<PaymentStore>();

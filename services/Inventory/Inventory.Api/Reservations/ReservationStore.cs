@@ -16,7 +16,7 @@ public sealed class ReservationStore(StockStore stock)
     {
         var lines = ReservationDecision.Normalize(command.Lines);
         // PostgreSQL keeps microseconds: the first answer and every replayed one carry the same instant.
-        var expiresAt = command.ExpiresAt.AddTicks(-(command.ExpiresAt.Ticks % 10));
+        var expiresAt = command.ExpiresAt.ToUniversalTime().AddTicks(-(command.ExpiresAt.Ticks % 10));
         if (!await ClaimAsync(command.OrderId, ReservationStatus.Reserved, expiresAt, tx, ct))
             return await ReplayAsync(command.OrderId, tx, ct);
 

@@ -8,19 +8,24 @@ public sealed class StockStore(NpgsqlDataSource dataSource, IOptions<InventoryOp
 {
     private int DefaultOnHand => options.Value.DefaultOnHand;
 
+    /// <summary>Reads first and seeds only when the product is new: the product page asks for stock on every view.</summary>
     public async Task<StockLevel> GetAsync(string productId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        if (await ReadAsync(productId, connection, null, ct) is { } level) return level;
         await using var tx = await connection.BeginTransactionAsync(ct);
         await EnsureAsync([productId], tx, ct);
+        level = (await ReadAsync(productId, connection, tx, ct))!;
+        await tx.CommitAsync(ct);
+        return level;
+    }
+
+    private static async Task<StockLevel?> ReadAsync(string productId, NpgsqlConnection connection, NpgsqlTransaction? tx, CancellationToken ct)
+    {
         await using var cmd = new NpgsqlCommand("SELECT on_hand, reserved FROM stock_items WHERE product_id = $1", connection, tx);
         cmd.Parameters.AddWithValue(productId);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        var level = new StockLevel(productId, reader.GetInt32(0), reader.GetInt32(1));
-        await reader.CloseAsync();
-        await tx.CommitAsync(ct);
-        return level;
+        return await reader.ReadAsync(ct) ? new StockLevel(productId, reader.GetInt32(0), reader.GetInt32(1)) : null;
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ public static class AdminEndpoints
             var product = await writer.CreateAsync(input, ct);
             return TypedResults.Created($"/api/products/{product.Id}", product);
         }
-        catch (ProductWriter.DuplicateSkuException e)
+        catch (DuplicateSkuException e)
         {
             return Conflict(e);
         }
@@ -44,7 +44,7 @@ public static class AdminEndpoints
             else await caches.InvalidateAsync(id);
             return TypedResults.Ok(product);
         }
-        catch (ProductWriter.DuplicateSkuException e)
+        catch (DuplicateSkuException e)
         {
             return Conflict(e);
         }

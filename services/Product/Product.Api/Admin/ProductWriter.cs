@@ -8,8 +8,6 @@ namespace ECommerce.Product.Api.Admin;
 /// <summary>Admin writes to PostgreSQL; each also adds the product's words to the search vocabulary.</summary>
 public sealed class ProductWriter(NpgsqlDataSource dataSource)
 {
-    public sealed class DuplicateSkuException(string sku) : Exception($"A product with sku '{sku}' already exists.");
-
     public async Task<ProductDetails> CreateAsync(ProductInput input, CancellationToken ct) =>
         (await WriteAsync($"""
             INSERT INTO products (id, sku, name, description, brand, category, price, currency, image_url, rating, attributes)

@@ -10,6 +10,8 @@ namespace ECommerce.Product.Api.Caching;
 /// </summary>
 public sealed class CacheStore(RedisDatabase redis, IOptions<ProductCacheOptions> options, ILogger<CacheStore> logger)
 {
+    public bool IsAvailable => redis.Connection.IsConnected;
+
     public Task<byte[]?> GetAsync(string key) => TryAsync("GET", (db, ct) => db.StringGetBytesAsync(key, ct), null);
 
     public Task<bool> SetAsync(string key, byte[] value, TimeSpan ttl) =>

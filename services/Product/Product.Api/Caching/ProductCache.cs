@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using ECommerce.Product.Api.Catalog;
+using ECommerce.Redis;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,8 @@ namespace ECommerce.Product.Api.Caching;
 
 /// <summary>
 /// Cache-aside for single products: an in-process copy (L1), then Redis (L2), then PostgreSQL. Concurrent misses
-/// for one product share one load (<see cref="SingleFlight{TKey,TValue}"/>). Redis failing or slow is a miss, never
+/// for one product share one load in this instance (<see cref="SingleFlight{TKey,TValue}"/>), and instances share one
+/// load through a short Redis lock (the others wait for the value in Redis). Redis failing or slow is a miss, never
 /// an error. Writes go through <see cref="ProductCacheWriter"/>, which drops or refreshes the copies everywhere.
 /// </summary>
 public sealed class ProductCache(
@@ -54,13 +56,51 @@ public sealed class ProductCache(
             SetLocal(id, cached, generation);
             return (cached, true);
         }
-        // Not the caller's token: waiters share this load, and one caller leaving must not fail it for the rest.
-        var product = await store.FindAsync(id, CancellationToken.None);
-        if (product is null) return (null, false);
-        var fresh = Serialize(product);
-        await redis.SetAsync(Key(id), fresh.Json, TtlWithJitter());
-        SetLocal(id, fresh, generation);
-        return (fresh, false);
+        var lease = await redis.TryAsync("load lock",
+            (db, ct) => new RedisLock(db).TryAcquireAsync($"{Key(id)}:load", options.Value.LoadLockLease, ct), null);
+        if (lease is null && redis.IsAvailable && await WaitForOtherLoaderAsync(id) is { } loaded)
+        {
+            SetLocal(id, loaded, generation);
+            return (loaded, true);
+        }
+        try
+        {
+            // Checked again under the lock: another instance may have stored it between the first GET and the lock.
+            if (lease is not null && await redis.GetAsync(Key(id)) is { } stored)
+            {
+                var cached = new CachedProduct(stored);
+                SetLocal(id, cached, generation);
+                return (cached, true);
+            }
+            // Not the caller's token: waiters share this load, and one caller leaving must not fail it for the rest.
+            var product = await store.FindAsync(id, CancellationToken.None);
+            if (product is null) return (null, false);
+            var fresh = Serialize(product);
+            await redis.SetAsync(Key(id), fresh.Json, TtlWithJitter());
+            SetLocal(id, fresh, generation);
+            return (fresh, false);
+        }
+        finally
+        {
+            if (lease is not null) await redis.TryAsync("load unlock", (_, ct) => lease.ReleaseAsync(ct), false);
+        }
+    }
+
+    /// <summary>
+    /// Another instance holds the load lock: poll Redis for the value it is loading while its lease lasts.
+    /// Null when the lock went away without a value (the loader failed, or the product does not exist).
+    /// </summary>
+    private async Task<CachedProduct?> WaitForOtherLoaderAsync(Guid id)
+    {
+        var deadline = DateTimeOffset.UtcNow + options.Value.LoadLockLease;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+            if (await redis.GetAsync(Key(id)) is { } bytes) return new CachedProduct(bytes);
+            var locked = await redis.TryAsync("load lock check", (db, ct) => db.KeyExistsAsync($"{RedisLock.KeyPrefix}{Key(id)}:load", ct), false);
+            if (!locked) return await redis.GetAsync(Key(id)) is { } late ? new CachedProduct(late) : null;
+        }
+        return null;
     }
 
     private long Generation(Guid id) => _generations.GetValueOrDefault(id);

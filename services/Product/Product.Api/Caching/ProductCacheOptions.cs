@@ -20,5 +20,11 @@ public sealed class ProductCacheOptions
     /// <summary>How long an update waits for every instance to confirm it dropped its copy.</summary>
     public TimeSpan InvalidationAckTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Lease of the Redis lock one instance takes to load a missing product; the other instances wait for the value
+    /// (at most this long) instead of loading it too.
+    /// </summary>
+    public TimeSpan LoadLockLease { get; set; } = TimeSpan.FromSeconds(3);
+
     public string KeyPrefix { get; set; } = "product:";
 }

@@ -34,8 +34,12 @@ public static class CatalogEndpoints
         await trending.RecordViewAsync(id);
         http.Response.Headers.ETag = product.ETag;
         http.Response.Headers.CacheControl = "no-cache";
-        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(tag => tag.Trim() == product.ETag || tag.Trim() == "*")))
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        if (Matches(http.Request.Headers.IfNoneMatch, product.ETag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         return TypedResults.Bytes(product.Json, "application/json");
     }
+
+    /// <summary>If-None-Match uses weak comparison (RFC 9110 13.1.2): W/"x" matches "x".</summary>
+    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag) =>
+        ifNoneMatch.SelectMany(v => (v ?? "").Split(',')).Select(t => t.Trim())
+            .Any(t => t == "*" || t == etag || (t.StartsWith("W/", StringComparison.Ordinal) && t[2..] == etag));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ECommerce.Product.Api.Catalog;
@@ -30,28 +31,30 @@ public sealed class PostgresProductSearch(NpgsqlDataSource dataSource, SpellingC
     {
         var words = QueryTerms.Words(prefix);
         if (words.Count == 0) return [];
-        await using var cmd = dataSource.CreateCommand("""
-            WITH q AS (SELECT to_tsquery('english', catalog_unaccent($1)) || to_tsquery('simple', catalog_unaccent($1)) AS query)
-            SELECT id, name FROM (
-                SELECT DISTINCT ON (lower(p.name)) p.id, p.name, p.rating,
-                       starts_with(lower(catalog_unaccent(p.name)), catalog_unaccent($2)) AS name_starts
-                FROM products p, q WHERE p.search @@ q.query
-                ORDER BY lower(p.name), p.rating DESC, p.id) s
-            ORDER BY name_starts DESC, rating DESC, name LIMIT $3
+        // The best 100 by (name starts with the text, rating), then one per distinct name: a bounded top-N sort
+        // instead of de-duplicating every match of a one-letter prefix.
+        var cmd = new NpgsqlBatchCommand("""
+            SELECT id, name, name_key FROM products
+            WHERE name_words @@ to_tsquery('simple', catalog_unaccent($1))
+            ORDER BY starts_with(name_key, catalog_unaccent($2)) DESC, rating DESC, name_key, id
+            LIMIT 100
             """);
-        cmd.Parameters.Add(new() { Value = QueryTerms.TsQuery(words, "A", allPrefixes: true) });
+        cmd.Parameters.Add(new() { Value = QueryTerms.TsQuery(words, allPrefixes: true) });
         cmd.Parameters.Add(new() { Value = string.Join(' ', words) });
-        cmd.Parameters.Add(new() { Value = limit });
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var list = new List<Suggestion>();
-        while (await reader.ReadAsync(ct)) list.Add(new Suggestion(reader.GetString(1), reader.GetGuid(0)));
-        return list;
+        return await IndexedQuery.RunAsync<IReadOnlyList<Suggestion>>(dataSource, cmd, async reader =>
+        {
+            var list = new List<Suggestion>();
+            var seen = new HashSet<string>();
+            while (list.Count < limit && await reader.ReadAsync(ct))
+                if (seen.Add(reader.GetString(2))) list.Add(new Suggestion(reader.GetString(1), reader.GetGuid(0)));
+            return list;
+        }, ct);
     }
 
     private async Task<SearchResult> RunAsync(SearchQuery query, IReadOnlyList<string> words, CancellationToken ct)
     {
         var (page, size) = (query.PageOrDefault, query.PageSizeOrDefault);
-        await using var cmd = dataSource.CreateCommand();
+        var cmd = new NpgsqlBatchCommand();
         var where = new StringBuilder("WHERE true");
         string score;
         if (words.Count == 0) score = "p.rating::float8";
@@ -62,8 +65,8 @@ public sealed class PostgresProductSearch(NpgsqlDataSource dataSource, SpellingC
             where.Append($" AND p.search @@ to_tsquery('english', catalog_unaccent({tsquery}))");
             score = $"""
                 ts_rank_cd(p.search, to_tsquery('english', catalog_unaccent({tsquery})), 1) * (0.5 + p.rating::float8 / 10)
-                + CASE WHEN lower(catalog_unaccent(p.name)) = catalog_unaccent({phrase}) THEN 10
-                       WHEN starts_with(lower(catalog_unaccent(p.name)), catalog_unaccent({phrase})) THEN 1 ELSE 0 END
+                + CASE WHEN p.name_key = catalog_unaccent({phrase}) THEN 10
+                       WHEN starts_with(p.name_key, catalog_unaccent({phrase})) THEN 1 ELSE 0 END
                 """;
         }
         if (query.Category is { } category) where.Append($" AND p.category = {Add(cmd, category)}");
@@ -86,17 +89,19 @@ public sealed class PostgresProductSearch(NpgsqlDataSource dataSource, SpellingC
                 (SELECT coalesce(json_agg(json_build_object('value', bucket::text, 'count', n)), '[]')
                  FROM (SELECT width_bucket(price, {bounds}) bucket, count(*) n FROM m GROUP BY 1) r)::text
             """;
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        var buckets = Facet(reader.GetString(4)).ToDictionary(f => int.Parse(f.Value), f => f.Count);
-        var facets = new SearchFacets(Facet(reader.GetString(2)), Facet(reader.GetString(3)), PriceBuckets.Ranges(buckets));
-        var items = JsonSerializer.Deserialize<List<ProductSummary>>(reader.GetString(1), JsonSerializerOptions.Web)!;
-        return new SearchResult(items, reader.GetInt64(0), page, size, facets, null);
+        return await IndexedQuery.RunAsync(dataSource, cmd, async reader =>
+        {
+            await reader.ReadAsync(ct);
+            var buckets = Facet(reader.GetString(4)).ToDictionary(f => int.Parse(f.Value, CultureInfo.InvariantCulture), f => f.Count);
+            var facets = new SearchFacets(Facet(reader.GetString(2)), Facet(reader.GetString(3)), PriceBuckets.Ranges(buckets));
+            var items = JsonSerializer.Deserialize<List<ProductSummary>>(reader.GetString(1), JsonSerializerOptions.Web)!;
+            return new SearchResult(items, reader.GetInt64(0), page, size, facets, null);
+        }, ct);
     }
 
     private static List<FacetValue> Facet(string json) => JsonSerializer.Deserialize<List<FacetValue>>(json, JsonSerializerOptions.Web)!;
 
-    private static string Add(NpgsqlCommand cmd, object value, NpgsqlDbType? type = null)
+    private static string Add(NpgsqlBatchCommand cmd, object value, NpgsqlDbType? type = null)
     {
         var parameter = new NpgsqlParameter { Value = value };
         if (type is { } t) parameter.NpgsqlDbType = t;

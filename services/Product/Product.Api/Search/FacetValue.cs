@@ -1,0 +1,3 @@
+namespace ECommerce.Product.Api.Search;
+
+public sealed record FacetValue(string Value, long Count);
