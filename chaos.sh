@@ -2,7 +2,7 @@
 # Plays a fault scenario against the running system (./run.sh) and checks the invariants afterwards:
 #   ./chaos.sh --list                          the scenarios and what each expects
 #   ./chaos.sh payment-outage --report r.json  one scenario; exit 0 passed, 1 failed, 2 could not run
-# Options: --duration 30s --settle 90s --gateway URL --devhost <state dir|control url> --users N (see --help).
+# Options: --duration 30s --settle 90s --gateway URL --devhost <state dir|control url> --users N (./chaos.sh --help).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")" && pwd)"
 dll="$repo/tools/Chaos/bin/Debug/net10.0/ECommerce.Chaos.dll"

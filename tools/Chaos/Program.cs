@@ -2,6 +2,12 @@ using ECommerce.Chaos;
 
 // ./chaos.sh <scenario> [options] | --list. Exit codes: 0 passed, 1 an invariant or expectation failed,
 // 2 cannot run (bad arguments, system or DevHost absent).
+if (args is ["--help"] or ["-h"])
+{
+    Console.WriteLine(ChaosOptions.Usage);
+    return 0;
+}
+
 ChaosOptions options;
 try
 {
