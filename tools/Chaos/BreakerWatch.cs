@@ -24,13 +24,14 @@ public sealed class BreakerWatch
         var services = run.ServiceUrls.ToList();
         while (!stop.IsCancellationRequested)
         {
-            await Task.WhenAll(services.Select(s => ReadAsync(s.Name, s.Url, http, stop)));
             try
             {
+                await Task.WhenAll(services.Select(s => ReadAsync(s.Name, s.Url, http, stop)));
                 await Task.Delay(TimeSpan.FromSeconds(1), stop);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
+                // Stopped with a look in flight: that look is not needed any more.
             }
         }
     }

@@ -42,7 +42,7 @@ public static class ChaosRunner
             recovered = false;
             await scenario.Inject(run, ct);
             if (flash is not null)
-                load.AddRange(shoppers.Select(u => Task.Run(() => u.CheckoutAsync(run.StartOnHand.Keys.Single(), loadStop.Token), ct)));
+                load.AddRange(shoppers.Select(u => Task.Run(() => u.BuyOnceAsync(run.StartOnHand.Keys.Single(), loadStop.Token), ct)));
             using (var faultEnds = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
                 var during = scenario.During(run, faultEnds.Token);

@@ -34,7 +34,19 @@ public sealed class VirtualUser(ChaosRun run, int index)
         }
     }
 
-    public async Task CheckoutAsync(string productId, CancellationToken stop)
+    /// <summary>One checkout and nothing else (the flash sale's buyers).</summary>
+    public async Task BuyOnceAsync(string productId, CancellationToken stop)
+    {
+        try
+        {
+            await CheckoutAsync(productId, stop);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task CheckoutAsync(string productId, CancellationToken stop)
     {
         var cart = await SendAsync(HttpMethod.Put, $"/api/cart/items/{productId}", new { quantity = 1 }, null, stop);
         run.Tally.Count(run.Phase, $"cart:{cart.Outcome}");
