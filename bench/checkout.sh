@@ -20,21 +20,21 @@ eng/install-servers.sh
 dotnet build ECommerce.Run.slnf -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
 dotnet build bench/Checkout.Bench/Checkout.Bench.csproj -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
 
-state=$(mktemp -d /tmp/bench-checkout.XXXXXX); chmod 755 "$state"
+state=/tmp/bench-checkout-$$   # DevHost makes it (--fresh only wipes folders it made itself)
 out=$(mktemp)
 devhost=""
 cleanup() {
   [ -n "$devhost" ] && kill -TERM "$devhost" 2>/dev/null && wait "$devhost" 2>/dev/null || true
-  rm -rf "$state" "$out"
+  rm -rf "$state" "$out" "$out.devhost"
 }
 trap cleanup EXIT
 
 # Limits out of the way (this measures the saga, not the limiter) and a saga timeout far beyond any wait here.
 dotnet DevHost/bin/Release/net10.0/ECommerce.DevHost.dll --auto-ports --fresh --quiet --state "$state" \
   --env gateway:RateLimiting__PerUser__PermitLimit=1000000 --env gateway:RateLimiting__PerIp__PermitLimit=1000000 \
-  --env order:Order__Saga__Timeout=00:02:00 >"$state/devhost.out" 2>&1 &
+  --env order:Order__Saga__Timeout=00:02:00 >"$out.devhost" 2>&1 &
 devhost=$!
-for _ in $(seq 1 600); do [ -f "$state/devhost.json" ] && break; kill -0 "$devhost" 2>/dev/null || { cat "$state/devhost.out"; exit 1; }; sleep 0.5; done
+for _ in $(seq 1 600); do [ -f "$state/devhost.json" ] && break; kill -0 "$devhost" 2>/dev/null || { cat "$out.devhost"; exit 1; }; sleep 0.5; done
 gateway=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["gatewayUrl"])' "$state/devhost.json")
 echo "system up; gateway $gateway; load average $(cut -d' ' -f1 /proc/loadavg)"
 
