@@ -23,6 +23,8 @@ public sealed class CheckoutLoad(BenchShop shop, IReadOnlyList<string> products,
         var issued = 0;
         async Task<bool> NextSlotAsync()
         {
+            // Bounded both ways: at most rate x duration checkouts, and none started after the duration.
+            if (started.Elapsed >= duration) return false;
             var slot = Interlocked.Increment(ref issued) - 1;
             var at = TimeSpan.FromSeconds((double)slot / rate);
             if (at >= duration) return false;

@@ -28,7 +28,7 @@ internal sealed class PostgresTools(PostgresOptions options, string stateDirecto
     /// <summary>pg_ctl -w returns once the server accepts connections.</summary>
     public Task<CommandResult> StartAsync(CancellationToken ct)
     {
-        var settings = $"-c listen_addresses=127.0.0.1 -p {options.Port} {SocketSetting()}";
+        var settings = $"-c listen_addresses=127.0.0.1 -p {options.Port} -c max_connections={options.MaxConnections} {SocketSetting()}";
         if (!options.Durable) settings += " -c fsync=off -c synchronous_commit=off";
         return RunAsync("pg_ctl", ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", settings, "start"], TimeSpan.FromSeconds(90), ct);
     }

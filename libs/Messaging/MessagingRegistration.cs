@@ -38,7 +38,10 @@ public static class MessagingRegistration
         {
             var connectionString = builder.Configuration.GetConnectionString(outboxConnection)
                 ?? throw new InvalidOperationException($"Connection string '{outboxConnection}' is missing (ConnectionStrings__{outboxConnection}).");
-            services.AddSingleton(sp => new MessagingDatabase(new NpgsqlDataSourceBuilder(connectionString)
+            // Bounded: this pool shares the server with the service's own (see PostgresExtensions).
+            var pooled = new NpgsqlConnectionStringBuilder(connectionString);
+            if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase)) pooled.MaxPoolSize = 30;
+            services.AddSingleton(sp => new MessagingDatabase(new NpgsqlDataSourceBuilder(pooled.ConnectionString)
                 .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>()).Build()));
             services.AddSingleton<OutboxStore>();
             services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxStore>());

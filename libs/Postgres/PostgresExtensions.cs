@@ -22,6 +22,8 @@ public static class PostgresExtensions
         var csb = new NpgsqlConnectionStringBuilder(connectionString);
         // Bounded waits keep /health prompt when the server is stopped or paused.
         if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) csb.Timeout = 5;
+        // Several pools share one server (each service's, its outbox's): a bounded pool queues instead of exhausting it.
+        if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase)) csb.MaxPoolSize = 40;
 
         builder.Services.AddSingleton(sp => new NpgsqlDataSourceBuilder(csb.ConnectionString)
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
