@@ -77,10 +77,8 @@ export const api = {
       request<Stock | undefined>(`/api/inventory/${id(productId)}`, { method: 'PUT', body: { onHand } }),
   },
   admin: {
-    orders: async (q: { status?: OrderStatus; page?: number; pageSize?: number } = {}): Promise<Page<Order>> => {
-      const page = await request<Page<Order> & { totalCount?: number }>(`/api/admin/orders${query({ ...q })}`);
-      return { ...page, total: page.total ?? page.totalCount ?? page.items.length };
-    },
+    orders: (q: { status?: OrderStatus; page?: number; pageSize?: number } = {}) =>
+      request<Page<Order>>(`/api/admin/orders${query({ ...q })}`),
     sales: (q: { from?: string; to?: string; interval?: 'hour' | 'day' } = {}) =>
       request<SalesBucket[]>(`/api/admin/analytics/sales${query({ ...q })}`),
   },

@@ -5,7 +5,7 @@ namespace ECommerce.Order.Api.Admin;
 
 public static class AdminOrdersEndpoint
 {
-    public const int MaxPageSize = 200;
+    public const int MaxPageSize = 100; // API.md: pageSize at most 100
 
     /// <summary>GET /api/admin/orders?status&amp;page&amp;pageSize: every customer's orders, newest first.</summary>
     public static RouteGroupBuilder MapAdminOrders(this RouteGroupBuilder group)
