@@ -37,16 +37,3 @@ public sealed class MigrationRunner(
         }
     }
 }
-
-/// <summary>Whether the schema is ready; read by the database health check.</summary>
-public sealed class MigrationState
-{
-    private volatile bool _complete;
-    private volatile string? _lastError;
-
-    public bool IsComplete => _complete;
-    public string? LastError => _lastError;
-
-    public void Complete() => _complete = true;
-    public void Fail(string error) => _lastError = error;
-}

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -8,35 +7,42 @@ using Npgsql;
 
 namespace ECommerce.Postgres;
 
+/// <summary>
+/// What a service adds on top of Aspire's <c>AddNpgsqlDataSource</c> (data source, "PostgreSql" health check,
+/// tracing, metrics): its schema migrations, a readiness check that they are applied, and 503 for requests that
+/// fail because the database is away.
+/// </summary>
 public static class PostgresExtensions
 {
-    /// <summary>
-    /// Registers the service's own database from <c>ConnectionStrings:&lt;name&gt;</c> (Npgsql keyword format, as
-    /// Aspire passes it): an NpgsqlDataSource, the migrations embedded in <paramref name="migrations"/>, and a
-    /// readiness check named after the database.
-    /// </summary>
-    public static IHostApplicationBuilder AddPostgresDatabase(this IHostApplicationBuilder builder, string connectionName, Assembly migrations)
-    {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
-            ?? throw new InvalidOperationException($"Connection string '{connectionName}' is missing (ConnectionStrings__{connectionName}).");
-        var csb = new NpgsqlConnectionStringBuilder(connectionString);
-        // Bounded waits keep /health prompt when the server is stopped or paused.
-        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) csb.Timeout = 5;
-        // Several pools share one server (each service's, its outbox's): a bounded pool queues instead of exhausting it.
-        if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase)) csb.MaxPoolSize = 40;
+    /// <summary>Readiness check: the schema has been migrated (reachability is Aspire's "PostgreSql" check).</summary>
+    public const string SchemaCheckName = "schema";
 
-        builder.Services.AddSingleton(sp => new NpgsqlDataSourceBuilder(csb.ConnectionString)
-            .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
-            .Build());
+    /// <summary>
+    /// Applies the migrations embedded in <paramref name="migrations"/> (<c>Migrations/NNNN_name.sql</c>) to the
+    /// registered <see cref="NpgsqlDataSource"/> at start, retrying while the database is unreachable.
+    /// </summary>
+    public static IHostApplicationBuilder AddSchemaMigrations(this IHostApplicationBuilder builder, Assembly migrations)
+    {
         builder.Services.AddSingleton<MigrationState>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddHostedService(sp => new MigrationRunner(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<MigrationState>(), migrations,
             sp.GetRequiredService<ILogger<MigrationRunner>>()));
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            connectionName,
-            sp => new PostgresHealthCheck(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<MigrationState>()),
-            HealthStatus.Unhealthy, ["ready", "postgres"], TimeSpan.FromSeconds(5)));
+            SchemaCheckName, sp => sp.GetRequiredService<MigrationState>(), HealthStatus.Unhealthy, ["ready", "postgres"]));
         return builder;
+    }
+
+    /// <summary>
+    /// Bounded waits and pool for a service's data source, unless its connection string says otherwise: a stopped or
+    /// paused server makes /health answer within seconds, and the services sharing one server queue for connections
+    /// instead of exhausting it. Pass as <c>configureDataSourceBuilder</c> to <c>AddNpgsqlDataSource</c>.
+    /// </summary>
+    public static void BoundWaitsAndPool(NpgsqlDataSourceBuilder dataSource)
+    {
+        var defaults = new NpgsqlConnectionStringBuilder();
+        var settings = dataSource.ConnectionStringBuilder;
+        if (settings.Timeout == defaults.Timeout) settings.Timeout = 5;
+        if (settings.MaxPoolSize == defaults.MaxPoolSize) settings.MaxPoolSize = 40;
     }
 }

@@ -41,7 +41,7 @@ public sealed class IdentityServer : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
 
         var server = new IdentityServer(new ServiceUnderTest<Program>(all), connectionString);
-        await server.Service.WaitForCheckAsync("identitydb", "Healthy");
+        await server.Service.WaitForCheckAsync("schema", "Healthy");
         await Eventually.UntilAsync(
             () => server.ScalarAsync<long>($"SELECT (SELECT count(*) FROM users WHERE email = '{AdminEmail}') + (SELECT count(*) FROM signing_keys WHERE retired_at IS NULL)"),
             n => n == 2, "the administrator and the first signing key");

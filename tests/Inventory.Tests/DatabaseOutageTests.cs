@@ -13,7 +13,7 @@ public sealed class DatabaseOutageTests(ServiceFixture fixture)
         using var client = fixture.Service.CreateClient();
         var productId = Guid.NewGuid();
         await fixture.Postgres.StartAsync(); // a failed earlier test may have left it stopped
-        await fixture.Service.WaitForCheckAsync(fixture.Database!, "Healthy");
+        await fixture.Service.WaitForCheckAsync("PostgreSql", "Healthy");
 
         await fixture.Postgres.StopAsync();
         HttpResponseMessage whileDown;
@@ -25,7 +25,7 @@ public sealed class DatabaseOutageTests(ServiceFixture fixture)
         {
             await fixture.Postgres.StartAsync();
         }
-        await fixture.Service.WaitForCheckAsync(fixture.Database!, "Healthy");
+        await fixture.Service.WaitForCheckAsync("PostgreSql", "Healthy");
         using var afterReturn = await client.GetAsync($"/api/inventory/{productId}");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, whileDown.StatusCode);

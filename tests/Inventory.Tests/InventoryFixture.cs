@@ -35,7 +35,7 @@ public sealed class InventoryFixture : IAsyncLifetime
             ["Identity:Authority"] = Identity.Url,
             ["Inventory:SweepInterval"] = "00:00:00.200",
         });
-        await Service.WaitForCheckAsync("inventorydb", "Healthy");
+        await Service.WaitForCheckAsync("schema", "Healthy");
     }
 
     /// <summary>The service's queue exists and is consumed (a command published before that would be unroutable).</summary>

@@ -18,7 +18,8 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPostgresDatabase(ResourceNames.IdentityDb, typeof(Extensions).Assembly);
+        builder.AddNpgsqlDataSource(ResourceNames.IdentityDb, configureDataSourceBuilder: PostgresExtensions.BoundWaitsAndPool);
+        builder.AddSchemaMigrations(typeof(Extensions).Assembly);
         builder.AddIdentityOptions();
 
         var services = builder.Services;

@@ -16,7 +16,8 @@ internal static class Extensions
     {
         // Behind the gateway and still checking: a token is validated here too, never trusted on the edge's word alone.
         builder.AddDefaultAuthentication();
-        builder.AddPostgresDatabase(ResourceNames.InventoryDb, typeof(Extensions).Assembly);
+        builder.AddNpgsqlDataSource(ResourceNames.InventoryDb, configureDataSourceBuilder: PostgresExtensions.BoundWaitsAndPool);
+        builder.AddSchemaMigrations(typeof(Extensions).Assembly);
         builder.AddMessaging(ResourceNames.EventBus, messaging =>
         {
             messaging.ServiceName = ResourceNames.Inventory;

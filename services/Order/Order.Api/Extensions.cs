@@ -23,7 +23,8 @@ internal static class Extensions
     {
         // Behind the gateway and still checking: a token is validated here too, never trusted on the edge's word alone.
         builder.AddDefaultAuthentication();
-        builder.AddPostgresDatabase(ResourceNames.OrderDb, typeof(Extensions).Assembly);
+        builder.AddNpgsqlDataSource(ResourceNames.OrderDb, configureDataSourceBuilder: PostgresExtensions.BoundWaitsAndPool);
+        builder.AddSchemaMigrations(typeof(Extensions).Assembly);
         builder.AddRabbitMqConnection(ResourceNames.EventBus);
         builder.AddEventStore(ResourceNames.OrderDb, store =>
         {

@@ -16,7 +16,8 @@ internal static class Extensions
     {
         // Behind the gateway and still checking: a token is validated here too, never trusted on the edge's word alone.
         builder.AddDefaultAuthentication();
-        builder.AddPostgresDatabase(ResourceNames.PaymentDb, typeof(Extensions).Assembly);
+        builder.AddNpgsqlDataSource(ResourceNames.PaymentDb, configureDataSourceBuilder: PostgresExtensions.BoundWaitsAndPool);
+        builder.AddSchemaMigrations(typeof(Extensions).Assembly);
         builder.AddMessaging(ResourceNames.EventBus, messaging =>
         {
             messaging.ServiceName = ResourceNames.Payment;

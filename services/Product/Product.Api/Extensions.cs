@@ -20,7 +20,8 @@ internal static class Extensions
     {
         // Behind the gateway and still checking: a token is validated here too, never trusted on the edge's word alone.
         builder.AddDefaultAuthentication();
-        builder.AddPostgresDatabase(ResourceNames.ProductDb, typeof(Extensions).Assembly);
+        builder.AddNpgsqlDataSource(ResourceNames.ProductDb, configureDataSourceBuilder: PostgresExtensions.BoundWaitsAndPool);
+        builder.AddSchemaMigrations(typeof(Extensions).Assembly);
         // The catalog is served from PostgreSQL when Redis is down: without its cache the service is degraded, not down.
         builder.AddRedisClient(ResourceNames.Redis, HealthStatus.Degraded);
         builder.AddMessaging(ResourceNames.EventBus, messaging =>
