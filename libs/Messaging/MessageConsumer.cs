@@ -12,7 +12,7 @@ namespace ECommerce.Messaging;
 /// a channel the broker closed while the connection stays up is replaced here.
 /// </summary>
 internal sealed class MessageConsumer(
-    RabbitMqConnection connection, MessagingOptions options, MessagingTopology topology, DeliveryProcessor processor,
+    BrokerConnection connection, MessagingOptions options, MessagingTopology topology, DeliveryProcessor processor,
     MessagingStatus status, ILogger<MessageConsumer> logger, MessagingDatabase? database = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

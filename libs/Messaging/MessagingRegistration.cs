@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using RabbitMQ.Client;
 
 namespace ECommerce.Messaging;
 
@@ -24,10 +25,11 @@ public static class MessagingRegistration
         configure(options);
         Validate(options);
 
-        if (!builder.Services.Any(d => d.ServiceType == typeof(RabbitMqConnection)))
-            builder.AddRabbitMqConnection(connectionName);
+        if (!builder.Services.Any(d => d.ServiceType == typeof(IConnection) && !d.IsKeyedService))
+            builder.AddBrokerConnection(connectionName);
 
         var services = builder.Services;
+        services.AddSingleton<BrokerConnection>();
         services.AddSingleton(options);
         services.AddSingleton<MessagingTopology>();
         services.AddSingleton<MessagingStatus>();
@@ -61,6 +63,30 @@ public static class MessagingRegistration
             services.AddHostedService<MessageConsumer>();
         }
         return builder;
+    }
+
+    /// <summary>
+    /// Aspire's RabbitMQ client (<c>ConnectionStrings:&lt;name&gt;</c>, an AMQP URI): the <see cref="IConnection"/>, its
+    /// "RabbitMQ.Client" readiness check and RabbitMQ.Client's own tracing. The connection opens on first use and is
+    /// retried by the library's loops (not by blocking start-up), then recovers by itself after a broker restart.
+    /// </summary>
+    private static void AddBrokerConnection(this IHostApplicationBuilder builder, string connectionName)
+    {
+        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
+        builder.AddRabbitMQClient(connectionName,
+            settings =>
+            {
+                settings.DisableAutoActivation = true;
+                settings.MaxConnectRetryCount = 0;
+            },
+            factory =>
+            {
+                factory.ClientProvidedName = serviceName;
+                factory.AutomaticRecoveryEnabled = true;
+                factory.TopologyRecoveryEnabled = true;
+                factory.NetworkRecoveryInterval = TimeSpan.FromSeconds(2);
+                factory.RequestedConnectionTimeout = TimeSpan.FromSeconds(5);
+            });
     }
 
     private static void Validate(MessagingOptions options)

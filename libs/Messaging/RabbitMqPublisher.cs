@@ -11,7 +11,7 @@ namespace ECommerce.Messaging;
 /// confirmed it and throws if the broker nacks, returns (mandatory) or does not answer within the timeout.
 /// Channels are pooled so concurrent publishers do not wait for each other's confirms.
 /// </summary>
-internal sealed class RabbitMqPublisher(RabbitMqConnection connection, MessagingOptions options, ILogger<RabbitMqPublisher> logger)
+internal sealed class RabbitMqPublisher(BrokerConnection connection, MessagingOptions options, ILogger<RabbitMqPublisher> logger)
     : IMessagePublisher, IAsyncDisposable
 {
     private static readonly CreateChannelOptions ConfirmedChannel = new(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,13 +7,21 @@ namespace ECommerce.Messaging.Tests;
 public sealed class TracingTests : IDisposable
 {
     private static readonly ActivitySource TestSource = new("ECommerce.Messaging.Tests");
-    private readonly ActivityListener _listener = new()
-    {
-        ShouldListenTo = source => source.Name is MessagingDiagnostics.SourceName or "ECommerce.Messaging.Tests",
-        Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-    };
+    private readonly ConcurrentQueue<Activity> _stopped = new();
+    private readonly ActivityListener _listener;
 
-    public TracingTests() => ActivitySource.AddActivityListener(_listener);
+    public TracingTests()
+    {
+        _listener = new()
+        {
+            // Ours, and RabbitMQ.Client 7's own (RabbitMQ.Client.Publisher / .Subscriber), as the services' tracer adds them.
+            ShouldListenTo = source => source.Name is MessagingDiagnostics.SourceName or "ECommerce.Messaging.Tests"
+                || source.Name.StartsWith("RabbitMQ.Client", StringComparison.Ordinal),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = _stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
 
     [Fact]
     public async Task The_trace_id_and_correlation_id_flow_from_the_publisher_to_the_consumer()
@@ -53,6 +62,32 @@ public sealed class TracingTests : IDisposable
         Assert.Equal(traceId, reply.TraceId);
         Assert.Equal("corr-outbox", reply.CorrelationId);
     }
+
+    [Fact]
+    public async Task RabbitMQ_clients_own_publish_and_deliver_spans_are_in_the_publishers_trace()
+    {
+        await using var scenario = await MessagingScenario.CreateAsync(database: false);
+        var host = await scenario.StartHostAsync();
+        ActivityTraceId traceId;
+        using (var root = TestSource.StartActivity("checkout")!)
+        {
+            traceId = root.TraceId;
+            await host.Services.GetRequiredService<IMessagePublisher>().PublishAsync(new WorkItem("client-spans"));
+        }
+
+        await Eventually.TrueAsync(() => scenario.Recorder.Succeeded("client-spans") == 1, "the handler ran");
+        var messageId = Assert.Single(scenario.Recorder.For("client-spans")).MessageId;
+        await Eventually.TrueAsync(() => ClientSpans(messageId).Any(a => a.Kind == ActivityKind.Consumer), "the client recorded the delivery");
+        var spans = ClientSpans(messageId);
+        var publish = Assert.Single(spans, a => a.Source.Name == "RabbitMQ.Client.Publisher");
+        var deliver = Assert.Single(spans, a => a.Source.Name == "RabbitMQ.Client.Subscriber");
+        Assert.Equal(traceId, publish.TraceId);
+        Assert.Equal(traceId, deliver.TraceId);
+    }
+
+    private List<Activity> ClientSpans(string messageId) =>
+        _stopped.Where(a => a.Source.Name.StartsWith("RabbitMQ.Client", StringComparison.Ordinal)
+            && Equals(a.GetTagItem("messaging.message.id"), messageId)).ToList();
 
     public void Dispose() => _listener.Dispose();
 }

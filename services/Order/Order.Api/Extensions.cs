@@ -25,7 +25,6 @@ internal static class Extensions
         builder.AddDefaultAuthentication();
         builder.AddNpgsqlDataSource(ResourceNames.OrderDb, configureDataSourceBuilder: PostgresExtensions.BoundWaitsAndPool);
         builder.AddSchemaMigrations(typeof(Extensions).Assembly);
-        builder.AddRabbitMqConnection(ResourceNames.EventBus);
         builder.AddEventStore(ResourceNames.OrderDb, store =>
         {
             store.Events.Add<OrderPlaced>();
