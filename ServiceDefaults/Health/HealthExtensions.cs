@@ -14,6 +14,8 @@ namespace ECommerce.ServiceDefaults.Health;
 public static class HealthExtensions
 {
     public const string LiveTag = "live";
+    public const string LivenessPath = "/alive";
+    public const string ReadinessPath = "/health";
 
     public static IHostApplicationBuilder AddDefaultHealthChecks(this IHostApplicationBuilder builder)
     {
@@ -23,9 +25,9 @@ public static class HealthExtensions
 
     public static WebApplication MapDefaultHealthEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) })
+        app.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) })
             .ExcludeFromDescription();
-        app.MapHealthChecks("/health", new HealthCheckOptions
+        app.MapHealthChecks(ReadinessPath, new HealthCheckOptions
         {
             ResponseWriter = app.Services.GetService<HealthResponseWriter>()?.WriteAsync ?? HealthJson.WriteAsync,
         }).ExcludeFromDescription();

@@ -1,10 +1,9 @@
-using Microsoft.Extensions.Configuration;
+using ECommerce.ServiceDefaults.Health;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -12,57 +11,52 @@ using OpenTelemetry.Trace;
 namespace ECommerce.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// OpenTelemetry from the SDK builders (OpenTelemetry.Extensions.Hosting does not restore offline):
-/// traces and metrics from the sources the framework already emits plus the project's own,
-/// exported over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+/// Traces, metrics and logs through OpenTelemetry's hosting package and instrumentation libraries (the Aspire service
+/// defaults' shape), exported over OTLP when the host sets OTEL_EXPORTER_OTLP_ENDPOINT (the AppHost points it at the
+/// dashboard). Client integrations add their own sources when they are registered: Aspire.Npgsql adds "Npgsql",
+/// Aspire.StackExchange.Redis its Redis instrumentation, Aspire.RabbitMQ.Client "RabbitMQ.Client.*".
 /// </summary>
 public static class TelemetryExtensions
 {
+    /// <summary>ActivitySources recorded besides the instrumentation libraries' own.</summary>
     public static readonly string[] TraceSources =
     [
-        "Microsoft.AspNetCore", "System.Net.Http", "Npgsql",
-        "RabbitMQ.Client.Publisher", "RabbitMQ.Client.Subscriber", Instrumentation.SourcePattern,
+        Instrumentation.SourcePattern, // ECommerce.Messaging, ECommerce.Order, ... (our spans)
+        "RabbitMQ.Client.*",           // RabbitMQ.Client 7's own publish and deliver spans
+        "Marten",                      // Marten's sessions and async daemon
     ];
 
-    public static readonly string[] Meters =
-    [
-        "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics",
-        "System.Net.Http", "System.Runtime", "Npgsql", Instrumentation.SourcePattern,
-    ];
+    /// <summary>Meters recorded besides the instrumentation libraries' own.</summary>
+    public static readonly string[] Meters = [Instrumentation.SourcePattern, "Marten"];
 
     public static IHostApplicationBuilder AddDefaultTelemetry(this IHostApplicationBuilder builder)
     {
-        var exportOtlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        builder.AddConsoleLogs();
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
         var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
-        var resource = ResourceBuilder.CreateDefault().AddService(serviceName);
-
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.FormatterName = CompactConsoleFormatter.FormatterName)
-            .AddConsoleFormatter<CompactConsoleFormatter, ConsoleFormatterOptions>();
-        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
-        if (exportOtlp)
-        {
-            builder.Logging.AddOpenTelemetry(o =>
-            {
-                o.SetResourceBuilder(resource);
-                o.IncludeScopes = true;
-                o.IncludeFormattedMessage = true;
-                o.AddOtlpExporter();
-            });
-        }
-
-        builder.Services.AddSingleton(_ =>
-        {
-            var tracing = Sdk.CreateTracerProviderBuilder().SetResourceBuilder(resource).AddSource(TraceSources);
-            return exportOtlp ? tracing.AddOtlpExporter().Build() : tracing.Build();
-        });
-        builder.Services.AddSingleton(_ =>
-        {
-            var metrics = Sdk.CreateMeterProviderBuilder().SetResourceBuilder(resource).AddMeter(Meters);
-            return exportOtlp ? metrics.AddOtlpExporter().Build() : metrics.Build();
-        });
-        // The providers are created at start and disposed (flushed) at shutdown by the container.
-        builder.Services.AddHostedService<TelemetryStarter>();
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(Meters))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = IsNotProbe)
+                .AddHttpClientInstrumentation()
+                .AddSource(TraceSources));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            telemetry.UseOtlpExporter();
         return builder;
     }
+
+    /// <summary>Liveness and readiness polls every few seconds would bury the traces worth reading.</summary>
+    private static bool IsNotProbe(HttpContext context) =>
+        !context.Request.Path.StartsWithSegments(HealthExtensions.ReadinessPath)
+        && !context.Request.Path.StartsWithSegments(HealthExtensions.LivenessPath);
 }
