@@ -20,6 +20,7 @@ internal static class Extensions
     {
         builder.AddNpgsqlDataSource(ResourceNames.IdentityDb, configureDataSourceBuilder: PostgresExtensions.BoundWaitsAndPool);
         builder.AddSchemaMigrations(typeof(Extensions).Assembly);
+        DapperConventions.Register();
         builder.AddIdentityOptions();
 
         var services = builder.Services;

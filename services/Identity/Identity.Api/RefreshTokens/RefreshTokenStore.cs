@@ -1,3 +1,4 @@
+using Dapper;
 using ECommerce.Identity.Api.Tokens;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -8,7 +9,10 @@ namespace ECommerce.Identity.Api.RefreshTokens;
 /// concurrent uses of one token the second sees it consumed and is treated as reuse.</summary>
 public sealed class RefreshTokenStore(NpgsqlDataSource db, IOptions<TokenIssuanceOptions> options, TimeProvider time)
 {
-    private const string Columns = "token_hash, family_id, user_id, client_id, created_at, expires_at, consumed_at, revoked_at";
+    private const string Columns = """
+        token_hash AS TokenHash, family_id AS FamilyId, user_id AS UserId, client_id AS ClientId, created_at AS CreatedAt,
+        expires_at AS ExpiresAt, consumed_at AS ConsumedAt, revoked_at AS RevokedAt
+        """;
 
     /// <summary>The first token of a new family (a sign-in).</summary>
     public async Task<string> IssueAsync(Guid userId, string? clientId, CancellationToken ct)
@@ -21,22 +25,22 @@ public sealed class RefreshTokenStore(NpgsqlDataSource db, IOptions<TokenIssuanc
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var stored = await FindForUpdateAsync(connection, tx, RefreshTokenValue.Hash(token), ct);
+        var stored = await connection.QuerySingleOrDefaultAsync<RefreshToken?>(new CommandDefinition(
+            $"SELECT {Columns} FROM refresh_tokens WHERE token_hash = @hash FOR UPDATE",
+            new { hash = RefreshTokenValue.Hash(token) }, tx, cancellationToken: ct));
         var now = time.GetUtcNow();
         var verdict = RefreshTokenPolicy.Evaluate(stored, clientId, now);
         if (verdict == RefreshVerdict.Reused)
         {
-            await RevokeFamilyAsync(connection, tx, stored!.FamilyId, now, ct);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE refresh_tokens SET revoked_at = @now WHERE family_id = @familyId AND revoked_at IS NULL",
+                new { familyId = stored!.FamilyId, now }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
         }
         if (verdict != RefreshVerdict.Valid) return new RefreshRedemption(verdict);
 
-        await using (var consume = new NpgsqlCommand("UPDATE refresh_tokens SET consumed_at = $2 WHERE token_hash = $1", connection, tx))
-        {
-            consume.Parameters.AddWithValue(stored!.TokenHash);
-            consume.Parameters.AddWithValue(now);
-            await consume.ExecuteNonQueryAsync(ct);
-        }
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE refresh_tokens SET consumed_at = @now WHERE token_hash = @hash", new { hash = stored!.TokenHash, now }, tx, cancellationToken: ct));
         var next = await InsertAsync(connection, tx, stored.FamilyId, stored.UserId, stored.ClientId, ct);
         await tx.CommitAsync(ct);
         return new RefreshRedemption(RefreshVerdict.Valid, next, stored.UserId, stored.ClientId);
@@ -45,13 +49,11 @@ public sealed class RefreshTokenStore(NpgsqlDataSource db, IOptions<TokenIssuanc
     /// <summary>Revokes the family of <paramref name="token"/>; false when no such token exists.</summary>
     public async Task<bool> RevokeAsync(string token, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("""
-            UPDATE refresh_tokens SET revoked_at = $2
-            WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL
-            """);
-        cmd.Parameters.AddWithValue(RefreshTokenValue.Hash(token));
-        cmd.Parameters.AddWithValue(time.GetUtcNow());
-        return await cmd.ExecuteNonQueryAsync(ct) > 0;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE refresh_tokens SET revoked_at = @now
+            WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = @hash) AND revoked_at IS NULL
+            """, new { hash = RefreshTokenValue.Hash(token), now = time.GetUtcNow() }, cancellationToken: ct)) > 0;
     }
 
     private async Task<string> InsertAsync(
@@ -59,37 +61,12 @@ public sealed class RefreshTokenStore(NpgsqlDataSource db, IOptions<TokenIssuanc
     {
         var token = RefreshTokenValue.New();
         var now = time.GetUtcNow();
-        await using var cmd = new NpgsqlCommand("""
+        await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO refresh_tokens (token_hash, family_id, user_id, client_id, created_at, expires_at)
-            VALUES ($1, $2, $3, $4, $5, $6)
-            """, connection, tx);
-        cmd.Parameters.AddWithValue(RefreshTokenValue.Hash(token));
-        cmd.Parameters.AddWithValue(familyId);
-        cmd.Parameters.AddWithValue(userId);
-        cmd.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = clientId });
-        cmd.Parameters.AddWithValue(now);
-        cmd.Parameters.AddWithValue(now + options.Value.RefreshTokenLifetime);
-        await cmd.ExecuteNonQueryAsync(ct);
+            VALUES (@hash, @familyId, @userId, @clientId, @now, @expiresAt)
+            """,
+            new { hash = RefreshTokenValue.Hash(token), familyId, userId, clientId, now, expiresAt = now + options.Value.RefreshTokenLifetime },
+            tx, cancellationToken: ct));
         return token;
-    }
-
-    private static async Task RevokeFamilyAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid familyId, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(
-            "UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL", connection, tx);
-        cmd.Parameters.AddWithValue(familyId);
-        cmd.Parameters.AddWithValue(now);
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    private static async Task<RefreshToken?> FindForUpdateAsync(NpgsqlConnection connection, NpgsqlTransaction tx, byte[] hash, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand($"SELECT {Columns} FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE", connection, tx);
-        cmd.Parameters.AddWithValue(hash);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return null;
-        return new RefreshToken(reader.GetFieldValue<byte[]>(0), reader.GetGuid(1), reader.GetGuid(2),
-            reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5),
-            reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6), reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7));
     }
 }
