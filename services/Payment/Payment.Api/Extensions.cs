@@ -34,7 +34,7 @@ internal static class Extensions
             .ValidateOnStart();
         services.AddSingleton<ProcessorAddress>();
         services.AddHttpClient(ProcessorClient.ClientName, (sp, http) => http.BaseAddress = sp.GetRequiredService<ProcessorAddress>().Resolve())
-            .AddBreakerHealthCheck();
+            .AddDependencyResilience();
         services.AddSingleton<ProcessorClient>();
         services.AddSingleton<ProcessorLedger>();
         services.AddSingleton<PaymentStore>();
