@@ -1,8 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Routing;
-using ECommerce.Gateway.Proxy;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Options;
 
 namespace ECommerce.Gateway.Tests;
 
@@ -62,52 +59,15 @@ public class ProxyBehaviourTests
         await upstream.StartAsync();
         var url = upstream.Urls.First();
         await using var gateway = new GatewayFactory(new() { ["inventory"] = url },
-            new() { ["ReverseProxy:Clusters:inventory:HttpRequest:Version"] = "2" });
+            new()
+            {
+                ["ReverseProxy:Clusters:inventory:HttpRequest:Version"] = "2",
+                ["ReverseProxy:Clusters:inventory:HttpRequest:VersionPolicy"] = "RequestVersionExact",
+            });
         using var client = gateway.CreateClient();
 
         var protocol = await client.GetStringAsync("/api/inventory/p1");
 
         Assert.Equal("HTTP/2", protocol);
-    }
-
-    [Fact]
-    public void Changed_configuration_replaces_the_routes_and_signals_routing()
-    {
-        var monitor = new TestOptionsMonitor(Options("/api/one/{**rest}"));
-        var source = new ProxyEndpointDataSource(monitor);
-        var token = source.GetChangeToken();
-        var before = source.Endpoints.Cast<RouteEndpoint>().Single().RoutePattern.RawText;
-
-        monitor.Change(Options("/api/two/{**rest}"));
-
-        Assert.Equal("/api/one/{**rest}", before);
-        Assert.True(token.HasChanged);
-        Assert.Equal("/api/two/{**rest}", source.Endpoints.Cast<RouteEndpoint>().Single().RoutePattern.RawText);
-    }
-
-    private static ReverseProxyOptions Options(string path) => new()
-    {
-        Routes = { ["r"] = new RouteConfig { ClusterId = "c", Match = new RouteMatch { Path = path } } },
-    };
-
-    private sealed class TestOptionsMonitor(ReverseProxyOptions value) : IOptionsMonitor<ReverseProxyOptions>
-    {
-        private Action<ReverseProxyOptions, string?>? _listener;
-
-        public ReverseProxyOptions CurrentValue { get; private set; } = value;
-
-        public ReverseProxyOptions Get(string? name) => CurrentValue;
-
-        public IDisposable OnChange(Action<ReverseProxyOptions, string?> listener)
-        {
-            _listener = listener;
-            return new CancellationTokenSource();
-        }
-
-        public void Change(ReverseProxyOptions options)
-        {
-            CurrentValue = options;
-            _listener?.Invoke(options, null);
-        }
     }
 }
