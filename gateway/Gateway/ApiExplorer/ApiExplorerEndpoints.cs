@@ -16,12 +16,13 @@ public static class ApiExplorerEndpoints
     public static WebApplication MapApiExplorer(this WebApplication app)
     {
         var clusters = app.Configuration.GetSection($"{ForwardingExtensions.SectionName}:Clusters").GetChildren().Select(c => c.Key);
-        app.UseSwaggerUI(o =>
+        // Only /swagger/... meets the UI's middleware: the proxied traffic does not pay for its path checks.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), ui => ui.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "swagger";
             o.DocumentTitle = "ECommerce API";
             foreach (var id in clusters.Order()) o.SwaggerEndpoint($"/openapi/services/{id}.json", id);
-        });
+        }));
 
         app.MapGet("/openapi/services/{service}.json", async Task<IResult> (string service, IProxyStateLookup proxy,
             IHttpClientFactory httpClientFactory, HttpContext context) =>
