@@ -65,7 +65,7 @@ for _ in $(seq 1 50); do redis-cli -p "$redis" ping >/dev/null 2>&1 && break; sl
 # YARP alone, one route to the upstream.
 env ASPNETCORE_URLS="http://127.0.0.1:$bare" ASPNETCORE_ENVIRONMENT=Production BareYarp__Destination="http://127.0.0.1:$upstream" \
   dotnet bench/BareYarp/bin/Release/net10.0/ECommerce.BareYarp.dll >"$work/bare.log" 2>&1 &
-pids+=($!)
+bare_pid=$!; pids+=($bare_pid)
 # The gateway in Release, its product cluster pointed at the same upstream; no output cache, limits out of the way
 # (still counted in Redis for every request).
 env ASPNETCORE_URLS="http://127.0.0.1:$gateway" ASPNETCORE_ENVIRONMENT=Production \
@@ -76,8 +76,7 @@ env ASPNETCORE_URLS="http://127.0.0.1:$gateway" ASPNETCORE_ENVIRONMENT=Productio
   "ReverseProxy__Routes__products-read__OutputCachePolicy=" \
   ${GATEWAY_BENCH_ENV:-} \
   ASPNETCORE_CONTENTROOT="$PWD/gateway/Gateway" dotnet gateway/Gateway/bin/Release/net10.0/ECommerce.Gateway.dll >"$work/gateway.log" 2>&1 &
-pids+=($!)
-echo "gateway pid $!" >&2
+gateway_pid=$!; pids+=($gateway_pid)
 for port in $bare $gateway; do
   for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$port/api/products/p1" && break; sleep 0.2; done
 done
@@ -87,15 +86,21 @@ for port in $proxy $bare $gateway; do
   [[ "$body" == *'"Bench product"'* ]] || { echo "unexpected body from $port: $body"; cat "$work/gateway.log"; exit 1; }
 done
 
-run() { # name port -> "rps p50 p99"
-  wrk -t2 -c"$connections" -d5s "http://127.0.0.1:$2$path" >/dev/null   # warm-up
-  local out; out=$(wrk -t2 -c"$connections" -d"$duration" --latency "http://127.0.0.1:$2$path")
-  local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+cpu_ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat"))); done; echo "$t"; }
+# name port [pids whose CPU is counted...] -> "rps p50 p99 cpu_us_per_request"
+run() {
+  local name=$1 port=$2; shift 2
+  wrk -t2 -c"$connections" -d5s "http://127.0.0.1:$port$path" >/dev/null   # warm-up
+  local c0 out c1; c0=$(cpu_ticks "$@")
+  out=$(wrk -t2 -c"$connections" -d"$duration" --latency "http://127.0.0.1:$port$path")
+  c1=$(cpu_ticks "$@")
+  local rps p50 p99 errors requests cpu
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out"); requests=$(awk '/requests in/ {print $1}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out"); p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out" | tr '\n' ' ')
-  echo "$1: $rps req/s, p50 $p50, p99 $p99 ${errors}" >&2
-  echo "$rps $p50 $p99"
+  cpu=$(awk -v c=$((c1 - c0)) -v n="$requests" -v t="$(getconf CLK_TCK)" 'BEGIN { if (c == 0) print "-"; else printf "%.0f", c / t * 1e6 / n }')
+  echo "$name: $rps req/s, p50 $p50, p99 $p99, CPU $cpu us/request ${errors}" >&2
+  echo "$rps $p50 $p99 $cpu"
 }
 ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.3f", v/1000; else if (v ~ /ms$/) printf "%.3f", v+0; else printf "%.3f", v*1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -103,14 +108,15 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 rows=""; summary=""
 for round in $(seq 1 "$rounds"); do
   load_before=$(uptime | sed 's/.*load average: //')
-  read -r n_rps n_p50 n_p99 < <(run nginx "$proxy")
-  read -r b_rps b_p50 b_p99 < <(run bare-yarp "$bare")
-  read -r g_rps g_p50 g_p99 < <(run gateway "$gateway")
+  read -r n_rps n_p50 n_p99 _ < <(run nginx "$proxy")
+  read -r b_rps b_p50 b_p99 b_cpu < <(run bare-yarp "$bare" "$bare_pid")
+  read -r g_rps g_p50 g_p99 g_cpu < <(run gateway "$gateway" "$gateway_pid")
   load_after=$(uptime | sed 's/.*load average: //')
   gb=$(ratio "$g_rps" "$b_rps"); gn=$(ratio "$g_rps" "$n_rps"); bn=$(ratio "$b_rps" "$n_rps")
   p99r=$(ratio "$(ms "$g_p99")" "$(ms "$b_p99")")
   echo "round $round: gateway/bare-yarp $gb, gateway/nginx $gn, bare-yarp/nginx $bn, p99 gateway/bare-yarp $p99r (load $load_before -> $load_after)" >&2
-  rows+="| $round | $load_before → $load_after | $n_rps ($n_p50 / $n_p99) | $b_rps ($b_p50 / $b_p99) | $g_rps ($g_p50 / $g_p99) | $gb | $p99r | $gn |"$'\n'
+  cpur=$(ratio "$g_cpu" "$b_cpu")
+  rows+="| $round | $load_before → $load_after | $n_rps ($n_p50 / $n_p99) | $b_rps ($b_p50 / $b_p99) | $g_rps ($g_p50 / $g_p99) | $gb | $p99r | $gn | $b_cpu / $g_cpu ($cpur) |"$'\n'
 done
 
 bench/write-section.sh gateway <<MD
@@ -124,10 +130,13 @@ connections. nginx: worker_processes auto. Bare YARP: \`bench/BareYarp\`, one ro
 rate limit counted in Redis for every request, authorization, request timeouts, telemetry, access log filtered at
 Warning); output caching off so every request reaches the upstream. Cells: requests/s (p50 / p99).
 
-| round | load | nginx | bare YARP | gateway | gateway / bare YARP req/s | gateway / bare YARP p99 | gateway / nginx req/s |
-|---|---|---|---|---|---|---|---|
+| round | load | nginx | bare YARP | gateway | gateway / bare YARP req/s | gateway / bare YARP p99 | gateway / nginx req/s | CPU µs per request, bare YARP / gateway (ratio) |
+|---|---|---|---|---|---|---|---|---|
 ${rows}
 Aims: gateway >= 0.9x bare YARP in requests/s, p99 within 1.3x of bare YARP, >= 0.5x nginx. wrk, the proxies, the
 upstream and Redis share the machine's $(nproc) cores with everything else running on it, so absolute numbers say more
-about the machine's load than about any proxy; compare within a round.
+about the machine's load than about any proxy; compare within a round. The last column is the process's own CPU time
+(user + system, from /proc) over the measured run divided by the requests it served: it does not depend on how much
+of the machine the process was given, so it is the steadier comparison on a loaded machine (the gateway's excludes
+Redis, which spends its own CPU on every request's rate-limit script).
 MD

@@ -129,7 +129,7 @@ public sealed class SigningKeyCache(IConfiguration configuration, ServiceEndpoin
     {
         var source = await resolver.GetEndpointsAsync(url.GetLeftPart(UriPartial.Authority), ct);
         if (source.Endpoints.Count == 0) return url;
-        var address = source.Endpoints[0].EndPoint.ToString()!;
+        var address = source.Endpoints[0].ToString()!;
         var instance = new Uri(address.Contains("://") ? address : $"{url.Scheme}://{address}");
         return new UriBuilder(url) { Scheme = instance.Scheme, Host = instance.Host, Port = instance.Port }.Uri;
     }

@@ -70,4 +70,29 @@ public class ProxyBehaviourTests
 
         Assert.Equal("HTTP/2", protocol);
     }
+
+    [Fact]
+    public async Task A_route_whose_metadata_disables_rate_limiting_is_not_limited_while_others_are()
+    {
+        await using var upstream = await Upstream.StartAsync(app =>
+        {
+            app.MapGet("/api/products/{id}", (string id) => Results.Json(new { id }));
+            app.MapGet("/api/inventory/{id}", (string id) => Results.Json(new { id }));
+        });
+        await using var gateway = new GatewayFactory(new() { ["product"] = upstream.Url, ["inventory"] = upstream.Url }, new()
+        {
+            ["RateLimiting:PerIp:PermitLimit"] = "2",
+            ["ReverseProxy:Routes:products-read:Metadata:RateLimiting"] = "Disable",
+            ["ReverseProxy:Routes:products-read:OutputCachePolicy"] = "",
+        });
+        using var client = gateway.CreateClient();
+
+        var products = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) products.Add((await client.GetAsync($"/api/products/p{i}")).StatusCode);
+        var inventory = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++) inventory.Add((await client.GetAsync($"/api/inventory/p{i}")).StatusCode);
+
+        Assert.All(products, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], inventory);
+    }
 }
