@@ -1,5 +1,4 @@
 using ECommerce.ServiceDefaults.Correlation;
-using ECommerce.ServiceDefaults.Discovery;
 using ECommerce.ServiceDefaults.Faults;
 using ECommerce.ServiceDefaults.Health;
 using ECommerce.ServiceDefaults.Problems;

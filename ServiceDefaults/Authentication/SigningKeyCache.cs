@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ECommerce.ServiceDefaults.Discovery;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.ServiceDiscovery;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ECommerce.ServiceDefaults.Authentication;
@@ -76,7 +76,7 @@ public sealed class SigningKeyCache(IConfiguration configuration, ServiceEndpoin
 
     private async Task<JsonDocument> GetAsync(string url, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, resolver.TryResolve(new Uri(url), out var resolved) ? resolved : new Uri(url));
+        using var request = new HttpRequestMessage(HttpMethod.Get, await ResolveAsync(new Uri(url), ct));
         using var response = await Http.SendAsync(request, ct);
         response.EnsureSuccessStatusCode();
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
@@ -114,10 +114,23 @@ public sealed class SigningKeyCache(IConfiguration configuration, ServiceEndpoin
     private JsonDocument Get(string url)
     {
         // Synchronous on purpose: the token validator's key resolver is synchronous, and this runs rarely (cold start, rotation).
-        using var request = new HttpRequestMessage(HttpMethod.Get, resolver.TryResolve(new Uri(url), out var resolved) ? resolved : new Uri(url));
+        using var request = new HttpRequestMessage(HttpMethod.Get, ResolveAsync(new Uri(url), CancellationToken.None).AsTask().GetAwaiter().GetResult());
         using var response = Http.Send(request);
         response.EnsureSuccessStatusCode();
         using var stream = response.Content.ReadAsStream();
         return JsonDocument.Parse(stream);
+    }
+
+    /// <summary>
+    /// <c>http://identity/...</c> to an instance through Microsoft.Extensions.ServiceDiscovery (configuration answers at
+    /// once, so the synchronous path does not wait on I/O); a literal URL stays as it is.
+    /// </summary>
+    private async ValueTask<Uri> ResolveAsync(Uri url, CancellationToken ct)
+    {
+        var source = await resolver.GetEndpointsAsync(url.GetLeftPart(UriPartial.Authority), ct);
+        if (source.Endpoints.Count == 0) return url;
+        var address = source.Endpoints[0].ToString()!;
+        var instance = new Uri(address.Contains("://") ? address : $"{url.Scheme}://{address}");
+        return new UriBuilder(url) { Scheme = instance.Scheme, Host = instance.Host, Port = instance.Port }.Uri;
     }
 }

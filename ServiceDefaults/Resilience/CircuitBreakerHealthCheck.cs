@@ -7,7 +7,7 @@ namespace ECommerce.ServiceDefaults.Resilience;
 /// One <c>/health</c> entry per declared dependency: Healthy while its breaker is closed, Degraded while open,
 /// half-open or isolated (the service still serves, answering fast for what needs that dependency).
 /// </summary>
-internal sealed class CircuitBreakerHealthCheck(HttpResiliencePipelines pipelines, string dependency) : IHealthCheck
+internal sealed class CircuitBreakerHealthCheck(DependencyMonitor pipelines, string dependency) : IHealthCheck
 {
     public const string NamePrefix = "breaker:";
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 using Polly.Timeout;
 
 namespace ECommerce.ServiceDefaults.Resilience;
@@ -16,18 +17,21 @@ public sealed class DependencyProblem(int status, string title, string detail, s
     public int Status { get; } = status;
     public TimeSpan? RetryAfter { get; } = retryAfter;
 
+    /// <summary>The dependency whose pipeline refused the call, when known.</summary>
+    public string? Dependency { get; } = dependency;
+
     public static DependencyProblem From(ExecutionRejectedException rejected)
     {
-        var dependency = rejected.Data[ResilienceHandler.DependencyKey] as string
-            ?? (rejected as BulkheadRejectedException)?.Dependency;
+        var dependency = rejected.Data[DependencyTagHandler.DependencyKey] as string;
         var name = dependency is null ? "A dependency" : $"'{dependency}'";
         return rejected switch
         {
             BrokenCircuitException broken => new(StatusCodes.Status503ServiceUnavailable, "Dependency unavailable",
                 $"{name} is failing; its circuit breaker is open, so the call was not attempted.", dependency,
                 broken.RetryAfter ?? TimeSpan.FromSeconds(1)),
-            BulkheadRejectedException => new(StatusCodes.Status503ServiceUnavailable, "Dependency saturated",
-                $"{name} has too many calls in flight; this one was refused without waiting.", dependency, TimeSpan.FromSeconds(1)),
+            RateLimiterRejectedException full => new(StatusCodes.Status503ServiceUnavailable, "Dependency saturated",
+                $"{name} has too many calls in flight; this one was refused without waiting.", dependency,
+                full.RetryAfter ?? TimeSpan.FromSeconds(1)),
             TimeoutRejectedException timeout => new(StatusCodes.Status504GatewayTimeout, "Dependency timed out",
                 $"{name} did not answer within {timeout.Timeout.TotalSeconds:0.###} s.", dependency, null),
             _ => new(StatusCodes.Status503ServiceUnavailable, "Dependency unavailable", $"{name} refused the call.", dependency, null),
@@ -38,7 +42,7 @@ public sealed class DependencyProblem(int status, string title, string detail, s
     {
         if (RetryAfter is { } wait)
             httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString();
-        var extensions = new Dictionary<string, object?> { ["dependency"] = dependency };
+        var extensions = new Dictionary<string, object?> { ["dependency"] = Dependency };
         return Results.Problem(detail, statusCode: Status, title: title, extensions: extensions).ExecuteAsync(httpContext);
     }
 }

@@ -19,7 +19,7 @@ public static class ResilienceEndpoints
     {
         var policies = app.ServiceProvider.GetService<IAuthorizationPolicyProvider>();
         if (policies?.GetPolicyAsync(Policies.Admin).GetAwaiter().GetResult() is null) return app;
-        app.MapGet(Route, (HttpResiliencePipelines pipelines) => TypedResults.Ok(new { dependencies = pipelines.Snapshot() }))
+        app.MapGet(Route, (DependencyMonitor pipelines) => TypedResults.Ok(new { dependencies = pipelines.Snapshot() }))
             .RequireAuthorization(Policies.Admin)
             .WithTags("Resilience")
             .WithSummary("Breaker state, bulkhead use and totals per outbound dependency");

@@ -1,11 +1,10 @@
-using ECommerce.ServiceDefaults.Correlation;
-using ECommerce.ServiceDefaults.Discovery;
 using ECommerce.ServiceDefaults.Faults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace ECommerce.ServiceDefaults.Resilience;
@@ -13,19 +12,28 @@ namespace ECommerce.ServiceDefaults.Resilience;
 public static class ResilienceExtensions
 {
     /// <summary>
-    /// Every HttpClient from the factory gets, outermost first: the resilience pipeline of its dependency (its client
-    /// name; standing in for Microsoft.Extensions.Http.Resilience, absent offline), outbound fault injection,
-    /// correlation id propagation, and service discovery.
+    /// Every HttpClient from the factory, the Aspire ServiceDefaults way: Microsoft.Extensions.Http.Resilience's
+    /// standard handler (one pipeline per authority, so one failing host does not open another's breaker) and
+    /// Microsoft.Extensions.ServiceDiscovery (<c>http://product</c> → <c>services__product__http__0</c>). Declared
+    /// dependencies (<see cref="AddDependency(IServiceCollection, string)"/>) swap the standard handler for their own
+    /// pipeline. <see cref="DependencyHandlersFilter"/> adds fault injection and correlation inside resilience.
     /// </summary>
     public static IServiceCollection AddDefaultHttpClientHandlers(this IServiceCollection services)
     {
-        services.AddHttpClient();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ResilienceMetrics>();
-        services.TryAddSingleton<HttpResiliencePipelines>();
+        services.TryAddSingleton<DependencyMonitor>();
         services.TryAddSingleton<FaultInjector>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<DependencyResilienceOptions>, ConfigureDependencyResilienceOptions>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, DefaultHandlersFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, DependencyHandlersFilter>());
+        services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler()
+                .Configure((HttpStandardResilienceOptions standard, IServiceProvider sp) =>
+                    StandardPipeline.Apply(sp.GetRequiredService<IOptionsMonitor<DependencyResilienceOptions>>().Get(Options.DefaultName), standard))
+                .SelectPipelineByAuthority();
+            http.AddServiceDiscovery();
+        });
         return services;
     }
 
@@ -35,50 +43,42 @@ public static class ResilienceExtensions
 
     /// <summary>
     /// Declares an outbound dependency: a named HttpClient (<paramref name="dependency"/>, base address
-    /// <c>http://{dependency}/</c>) with that dependency's pipeline, and a <c>breaker:{dependency}</c> entry in /health.
-    /// Use <see cref="ResourceNames"/>: <c>services.AddDependency(ResourceNames.Payment)</c>, then
+    /// <c>http://{dependency}/</c>) with that dependency's own pipeline, and a <c>breaker:{dependency}</c> entry in
+    /// /health. Use <see cref="ResourceNames"/>: <c>services.AddDependency(ResourceNames.Payment)</c>, then
     /// <c>factory.CreateClient(ResourceNames.Payment)</c>.
     /// </summary>
     public static IHttpClientBuilder AddDependency(this IServiceCollection services, string dependency) =>
-        services.AddHttpClient(dependency, c => c.BaseAddress = new Uri($"http://{dependency}/")).AddBreakerHealthCheck();
+        services.AddHttpClient(dependency, c => c.BaseAddress = new Uri($"http://{dependency}/")).AddDependencyResilience();
 
     /// <summary>The typed-client form of <see cref="AddDependency(IServiceCollection, string)"/>.</summary>
     public static IHttpClientBuilder AddDependency<TClient, TImplementation>(this IServiceCollection services, string dependency)
         where TClient : class where TImplementation : class, TClient =>
         services.AddHttpClient<TClient, TImplementation>(dependency, c => c.BaseAddress = new Uri($"http://{dependency}/"))
-            .AddBreakerHealthCheck();
+            .AddDependencyResilience();
 
     /// <summary>
-    /// Adds the <c>breaker:{name}</c> /health entry for a client registered with AddHttpClient (its name is the
-    /// dependency): <c>services.AddHttpClient(ProcessorClient.ClientName, ...).AddBreakerHealthCheck()</c>.
+    /// Gives a client registered with AddHttpClient (its name is the dependency) that dependency's own pipeline
+    /// (<see cref="DependencyPipeline"/>: breaker, bulkhead, timeouts and retries from <c>Resilience:Dependencies:&lt;name&gt;</c>)
+    /// in place of the standard one, and its <c>breaker:{name}</c> /health entry:
+    /// <c>services.AddHttpClient(ProcessorClient.ClientName, ...).AddDependencyResilience()</c>. Idempotent per name.
     /// </summary>
-    public static IHttpClientBuilder AddBreakerHealthCheck(this IHttpClientBuilder client)
+    public static IHttpClientBuilder AddDependencyResilience(this IHttpClientBuilder client)
     {
         var (services, dependency) = (client.Services, client.Name);
-        // Declaring a dependency twice (two typed clients for one service) must not register its check twice.
+        // Declaring a dependency twice (two typed clients for one service) must not add its pipeline or check twice.
         if (services.Any(d => d.ServiceType == typeof(DeclaredDependency) && Equals(d.ImplementationInstance, new DeclaredDependency(dependency))))
             return client;
         services.AddSingleton(new DeclaredDependency(dependency));
+#pragma warning disable EXTEXP0001 // the documented way to replace the defaults' standard handler for one client
+        client.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        client.AddResilienceHandler("dependency", (builder, context) => DependencyPipeline.Build(builder, dependency, context));
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             CircuitBreakerHealthCheck.NamePrefix + dependency,
-            sp => new CircuitBreakerHealthCheck(sp.GetRequiredService<HttpResiliencePipelines>(), dependency),
+            sp => new CircuitBreakerHealthCheck(sp.GetRequiredService<DependencyMonitor>(), dependency),
             failureStatus: null, tags: ["breaker"]));
         return client;
     }
 
     private sealed record DeclaredDependency(string Name);
-
-    private sealed class DefaultHandlersFilter(HttpResiliencePipelines pipelines, FaultInjector faults, ServiceEndpointResolver resolver)
-        : IHttpMessageHandlerBuilderFilter
-    {
-        public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) => builder =>
-        {
-            next(builder);
-            var dependency = string.IsNullOrEmpty(builder.Name) ? "default" : builder.Name;
-            builder.AdditionalHandlers.Insert(0, new ResilienceHandler(pipelines, dependency));
-            builder.AdditionalHandlers.Insert(1, new FaultInjectionHandler(faults, dependency));
-            builder.AdditionalHandlers.Insert(2, new CorrelationIdHandler());
-            builder.AdditionalHandlers.Insert(3, new ServiceDiscoveryHandler(resolver));
-        };
-    }
 }

@@ -1,12 +1,13 @@
-using System.Net;
 using ECommerce.Gateway.Aggregation;
 using ECommerce.Gateway.Edge;
 using ECommerce.Gateway.Health;
-using ECommerce.Gateway.Proxy;
+using ECommerce.Gateway.Caching;
+using ECommerce.Gateway.Forwarding;
 using ECommerce.Redis;
 using ECommerce.ServiceDefaults;
 using ECommerce.ServiceDefaults.Authentication;
 using ECommerce.ServiceDefaults.Health;
+using ECommerce.ServiceDefaults.Resilience;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ECommerce.Gateway;
@@ -19,25 +20,14 @@ internal static class Extensions
 
     public static void AddGatewayServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<ReverseProxyOptions>(builder.Configuration.GetSection(ReverseProxyOptions.SectionName));
+        builder.Services.AddGatewayForwarding(builder.Configuration);
         builder.Services.Configure<AggregationOptions>(builder.Configuration.GetSection("Aggregation"));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ClusterDestinations>();
-        builder.Services.AddSingleton<ProxyEndpointDataSource>();
-        builder.Services.AddSingleton(new HttpMessageInvoker(new SocketsHttpHandler
-        {
-            // A proxy passes things through as they are: no redirects followed, no cookies kept, no decompression.
-            UseProxy = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            UseCookies = false,
-            ConnectTimeout = TimeSpan.FromSeconds(5),
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            EnableMultipleHttp2Connections = true,
-        }));
-        builder.Services.AddSingleton<HttpForwarder>();
         builder.Services.AddSingleton<PartFetcher>();
-        builder.Services.AddHostedService<ActiveHealthProbe>();
+        builder.Services.AddDependency(ResourceNames.Product);
+        builder.Services.AddDependency(ResourceNames.Inventory);
+#pragma warning disable EXTEXP0001 // a readiness probe reports what it sees: no retries, no breaker
+        builder.Services.AddHttpClient(DownstreamHealthCheck.ClientName).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
 
         builder.AddDefaultAuthentication();
         // Degraded, not Unhealthy, while Redis is down: the edge keeps serving and its rate limits fail open.
@@ -46,11 +36,12 @@ internal static class Extensions
         builder.Services.AddOutputCache(o => o.AddPolicy(ProductsCachePolicy, p => p
             .Expire(builder.Configuration.GetValue("OutputCache:ProductsTtl", TimeSpan.FromSeconds(5)))
             .SetVaryByQuery("*")
-            .Tag(ProductsCacheTag)));
+            .Tag(ProductsCacheTag)
+            .AddPolicy<CacheReplayMarker>()));
         builder.Services.AddCors(o => o.AddPolicy(CorsPolicy, p => p
             .WithOrigins(builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? [])
             .AllowAnyHeader().AllowAnyMethod()
-            .WithExposedHeaders("X-Correlation-Id", "X-Cache", "ETag", "Location", "Retry-After")));
+            .WithExposedHeaders("X-Correlation-Id", CacheHeaders.Cache, CacheHeaders.Layer, "Age", "ETag", "Location", "Retry-After")));
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k =>
             k.Limits.MaxRequestBodySize = MaxRequestBodySize(builder.Configuration));
 
@@ -62,7 +53,10 @@ internal static class Extensions
     private static long MaxRequestBodySize(IConfiguration configuration) =>
         configuration.GetValue<long>("Gateway:MaxRequestBodySize", 1024 * 1024);
 
-    /// <summary>The edge, in order: headers and CORS for everyone, then who you are, how often, and what you may do.</summary>
+    /// <summary>
+    /// The edge, in order: headers and CORS for everyone, then who you are, how often, and what you may do; then the
+    /// output cache and the route's timeout, inside which YARP forwards.
+    /// </summary>
     public static WebApplication UseGatewayEdge(this WebApplication app)
     {
         app.UseMiddleware<AccessLogMiddleware>();
@@ -72,9 +66,9 @@ internal static class Extensions
         app.UseAuthentication();
         app.UseGatewayRateLimiting();
         app.UseAuthorization();
-        app.UseIdentityForwarding();
         app.UseOutputCache();
         app.UseProductCacheEviction();
+        app.UseRequestTimeouts();
         return app;
     }
 }

@@ -2,7 +2,7 @@ using ECommerce.Gateway;
 using ECommerce.Gateway.Aggregation;
 using ECommerce.Gateway.ApiExplorer;
 using ECommerce.Gateway.Frontends;
-using ECommerce.Gateway.Proxy;
+using ECommerce.Gateway.Forwarding;
 using ECommerce.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,7 +17,7 @@ app.UseGatewayEdge();
 app.UseFrontends();
 app.MapApiExplorer();
 app.MapProductPage();
-app.MapReverseProxy();
+app.MapGatewayForwarding();
 app.MapFrontendFallback();
 
 app.Run();

@@ -1,8 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Routing;
-using ECommerce.Gateway.Proxy;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Options;
 
 namespace ECommerce.Gateway.Tests;
 
@@ -62,7 +59,11 @@ public class ProxyBehaviourTests
         await upstream.StartAsync();
         var url = upstream.Urls.First();
         await using var gateway = new GatewayFactory(new() { ["inventory"] = url },
-            new() { ["ReverseProxy:Clusters:inventory:HttpRequest:Version"] = "2" });
+            new()
+            {
+                ["ReverseProxy:Clusters:inventory:HttpRequest:Version"] = "2",
+                ["ReverseProxy:Clusters:inventory:HttpRequest:VersionPolicy"] = "RequestVersionExact",
+            });
         using var client = gateway.CreateClient();
 
         var protocol = await client.GetStringAsync("/api/inventory/p1");
@@ -71,43 +72,27 @@ public class ProxyBehaviourTests
     }
 
     [Fact]
-    public void Changed_configuration_replaces_the_routes_and_signals_routing()
+    public async Task A_route_whose_metadata_disables_rate_limiting_is_not_limited_while_others_are()
     {
-        var monitor = new TestOptionsMonitor(Options("/api/one/{**rest}"));
-        var source = new ProxyEndpointDataSource(monitor);
-        var token = source.GetChangeToken();
-        var before = source.Endpoints.Cast<RouteEndpoint>().Single().RoutePattern.RawText;
-
-        monitor.Change(Options("/api/two/{**rest}"));
-
-        Assert.Equal("/api/one/{**rest}", before);
-        Assert.True(token.HasChanged);
-        Assert.Equal("/api/two/{**rest}", source.Endpoints.Cast<RouteEndpoint>().Single().RoutePattern.RawText);
-    }
-
-    private static ReverseProxyOptions Options(string path) => new()
-    {
-        Routes = { ["r"] = new RouteConfig { ClusterId = "c", Match = new RouteMatch { Path = path } } },
-    };
-
-    private sealed class TestOptionsMonitor(ReverseProxyOptions value) : IOptionsMonitor<ReverseProxyOptions>
-    {
-        private Action<ReverseProxyOptions, string?>? _listener;
-
-        public ReverseProxyOptions CurrentValue { get; private set; } = value;
-
-        public ReverseProxyOptions Get(string? name) => CurrentValue;
-
-        public IDisposable OnChange(Action<ReverseProxyOptions, string?> listener)
+        await using var upstream = await Upstream.StartAsync(app =>
         {
-            _listener = listener;
-            return new CancellationTokenSource();
-        }
-
-        public void Change(ReverseProxyOptions options)
+            app.MapGet("/api/products/{id}", (string id) => Results.Json(new { id }));
+            app.MapGet("/api/inventory/{id}", (string id) => Results.Json(new { id }));
+        });
+        await using var gateway = new GatewayFactory(new() { ["product"] = upstream.Url, ["inventory"] = upstream.Url }, new()
         {
-            CurrentValue = options;
-            _listener?.Invoke(options, null);
-        }
+            ["RateLimiting:PerIp:PermitLimit"] = "2",
+            ["ReverseProxy:Routes:products-read:Metadata:RateLimiting"] = "Disable",
+            ["ReverseProxy:Routes:products-read:OutputCachePolicy"] = "",
+        });
+        using var client = gateway.CreateClient();
+
+        var products = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) products.Add((await client.GetAsync($"/api/products/p{i}")).StatusCode);
+        var inventory = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++) inventory.Add((await client.GetAsync($"/api/inventory/p{i}")).StatusCode);
+
+        Assert.All(products, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], inventory);
     }
 }

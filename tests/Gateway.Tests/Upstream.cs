@@ -12,10 +12,11 @@ internal sealed class Upstream : IAsyncDisposable
 
     public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-    public static async Task<Upstream> StartAsync(Action<WebApplication> map)
+    /// <param name="port">0 for a free one; a port an earlier instance used, to bring that instance back.</param>
+    public static async Task<Upstream> StartAsync(Action<WebApplication> map, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         map(app);

@@ -1,6 +1,7 @@
 using System.Net;
 using ECommerce.ServiceDefaults.Resilience;
 using Microsoft.AspNetCore.Http;
+using Polly.RateLimiting;
 
 namespace ECommerce.ServiceDefaults.Tests;
 
@@ -25,19 +26,19 @@ public class BulkheadTests
         var settings = Callers.Settings(("bh-slow", slow), ("bh-fast", fast));
         settings["Resilience:Dependencies:bh-slow:Bulkhead:MaxConcurrency"] = "2";
         settings["Resilience:Dependencies:bh-slow:Bulkhead:MaxQueue"] = "0";
-        await using var caller = await TestApp.StartAsync(_ => { }, settings);
+        await using var caller = await Callers.StartAsync(settings);
 
         var held = Enumerable.Range(0, 2).Select(_ => caller.Client("bh-slow").GetAsync("http://bh-slow/report")).ToList();
         await Await.ConditionAsync(() => slow.Calls == 2, "both slots taken by calls stuck in the slow dependency");
-        var rejected = new List<BulkheadRejectedException>();
+        var rejected = new List<RateLimiterRejectedException>();
         for (var i = 0; i < 3; i++)
-            rejected.Add(await Assert.ThrowsAsync<BulkheadRejectedException>(() => caller.Client("bh-slow").GetAsync("http://bh-slow/report")));
+            rejected.Add(await Assert.ThrowsAsync<RateLimiterRejectedException>(() => caller.Client("bh-slow").GetAsync("http://bh-slow/report")));
         var fastResponses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => caller.Client("bh-fast").GetAsync("http://bh-fast/price")));
 
         Assert.All(fastResponses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(20, fast.Calls);
         Assert.Equal(2, slow.Calls);
-        Assert.All(rejected, r => Assert.Equal("bh-slow", r.Dependency));
+        Assert.All(rejected, r => Assert.Equal("bh-slow", DependencyProblem.From(r).Dependency));
         Assert.Equal(3, metrics.Sum("ecommerce.resilience.bulkhead.rejections", "bh-slow"));
         Assert.Equal(0, metrics.Sum("ecommerce.resilience.bulkhead.rejections", "bh-fast"));
         Assert.True(held.All(t => !t.IsCompleted), "the held calls are still waiting on the slow dependency");
@@ -55,14 +56,14 @@ public class BulkheadTests
         var settings = Callers.Settings(("bh-queue", slow));
         settings["Resilience:Dependencies:bh-queue:Bulkhead:MaxConcurrency"] = "1";
         settings["Resilience:Dependencies:bh-queue:Bulkhead:MaxQueue"] = "1";
-        await using var caller = await TestApp.StartAsync(_ => { }, settings);
-        var pipelines = (HttpResiliencePipelines)caller.Services.GetService(typeof(HttpResiliencePipelines))!;
+        await using var caller = await Callers.StartAsync(settings);
+        var pipelines = (DependencyMonitor)caller.Services.GetService(typeof(DependencyMonitor))!;
 
         var running = caller.Client("bh-queue").GetAsync("http://bh-queue/a");
         await Await.ConditionAsync(() => slow.Calls == 1, "the first call reaches the dependency");
         var queued = caller.Client("bh-queue").GetAsync("http://bh-queue/b");
         await Await.ConditionAsync(() => pipelines.Queued("bh-queue") == 1, "the second call waits in the queue");
-        await Assert.ThrowsAsync<BulkheadRejectedException>(() => caller.Client("bh-queue").GetAsync("http://bh-queue/c"));
+        await Assert.ThrowsAsync<RateLimiterRejectedException>(() => caller.Client("bh-queue").GetAsync("http://bh-queue/c"));
 
         Assert.Equal(1, slow.Calls);
         Assert.Equal(1, pipelines.InFlight("bh-queue"));

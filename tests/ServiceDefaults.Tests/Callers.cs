@@ -1,3 +1,5 @@
+using ECommerce.ServiceDefaults.Resilience;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ECommerce.ServiceDefaults.Tests;
@@ -15,6 +17,14 @@ internal static class Callers
         foreach (var (name, upstream) in dependencies) settings[$"services:{name}:http:0"] = upstream.BaseAddress.ToString();
         return settings;
     }
+
+    /// <summary>A service that declares (<c>AddDependency</c>) every dependency its settings give an address.</summary>
+    public static Task<TestApp> StartAsync(Dictionary<string, string?> settings, Action<WebApplication>? map = null) =>
+        TestApp.StartAsync(map ?? (_ => { }), settings, b =>
+        {
+            foreach (var key in settings.Keys.Where(k => k.StartsWith("services:", StringComparison.Ordinal)))
+                b.Services.AddDependency(key.Split(':')[1]);
+        });
 
     public static HttpClient Client(this TestApp caller, string dependency) =>
         caller.Services.GetRequiredService<IHttpClientFactory>().CreateClient(dependency);

@@ -112,12 +112,12 @@ public class CircuitBreakerTests
     }
 
     [Fact]
-    public async Task A_client_registered_with_AddHttpClient_can_add_its_breaker_entry_once_however_often_declared()
+    public async Task A_client_registered_with_AddHttpClient_can_take_its_dependency_pipeline_once_however_often_declared()
     {
         await using var upstream = await Upstream.StartAsync();
         await using var caller = await TestApp.StartAsync(_ => { }, Callers.Settings(("processor-x", upstream)), b =>
         {
-            b.Services.AddHttpClient("processor-x", c => c.BaseAddress = new Uri("http://processor-x/")).AddBreakerHealthCheck();
+            b.Services.AddHttpClient("processor-x", c => c.BaseAddress = new Uri("http://processor-x/")).AddDependencyResilience();
             b.Services.AddDependency("processor-x");
         });
         using var client = caller.CreateClient();

@@ -43,7 +43,7 @@ public class FallbackTests
         product.Behaviour = (_, _) => Task.FromResult(Results.Text("Blue mug, 12.00"));
         var settings = Callers.Settings(("fb-product", product));
         settings["Resilience:Dependencies:fb-product:Retry:MaxAttempts"] = "0";
-        await using var caller = await TestApp.StartAsync(_ => { }, settings);
+        await using var caller = await Callers.StartAsync(settings);
         var clock = new ManualClock();
         var cache = new StaleCacheFallback<string>(clock, maxStaleness: TimeSpan.FromMinutes(5));
         Task<string> Fetch(CancellationToken ct) => caller.Client("fb-product").GetStringAsync("http://fb-product/api/products/1", ct);
@@ -66,7 +66,7 @@ public class FallbackTests
     public async Task A_not_found_is_an_answer_not_a_failure_and_is_never_covered_by_a_stale_copy()
     {
         await using var product = await Upstream.StartAsync();
-        await using var caller = await TestApp.StartAsync(_ => { }, Callers.Settings(("fb-404", product)));
+        await using var caller = await Callers.StartAsync(Callers.Settings(("fb-404", product)));
         var cache = new StaleCacheFallback<string>(TimeProvider.System, TimeSpan.FromMinutes(5));
         Task<string> Fetch(CancellationToken ct) => caller.Client("fb-404").GetStringAsync("http://fb-404/api/products/9", ct);
         await cache.GetAsync("9", Fetch, default);
@@ -82,7 +82,7 @@ public class FallbackTests
     {
         await using var reviews = (await Upstream.StartAsync()).FailFirst(int.MaxValue);
         await using var product = await Upstream.StartAsync();
-        await using var caller = await TestApp.StartAsync(_ => { }, Callers.Settings(("fb-reviews", reviews), ("fb-details", product)));
+        await using var caller = await Callers.StartAsync(Callers.Settings(("fb-reviews", reviews), ("fb-details", product)));
 
         var details = await Fallback<string>.OrStandInAsync(
             ct => caller.Client("fb-details").GetStringAsync("http://fb-details/1", ct), "unavailable", default);

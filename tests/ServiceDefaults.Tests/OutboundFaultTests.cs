@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using ECommerce.ServiceDefaults.Faults;
 using ECommerce.ServiceDefaults.Resilience;
+using Microsoft.Extensions.DependencyInjection;
 using Polly.CircuitBreaker;
 
 namespace ECommerce.ServiceDefaults.Tests;
@@ -17,7 +18,7 @@ public class OutboundFaultTests
         settings[$"Resilience:Dependencies:{dependency}:Breaker:BreakDuration"] = "00:01:00";
         settings[$"Resilience:Dependencies:{dependency}:AttemptTimeout"] = "00:00:00.300";
         settings[$"Resilience:Dependencies:{dependency}:Retry:MaxAttempts"] = "1";
-        var caller = await identity.StartServiceAsync(_ => { }, settings);
+        var caller = await identity.StartServiceAsync(_ => { }, settings, b => b.Services.AddDependency(dependency));
         return (identity, upstream, caller);
     }
 
@@ -77,7 +78,7 @@ public class OutboundFaultTests
         await using var _2 = upstream;
         await using var _3 = caller;
         await using var other = await Upstream.StartAsync();
-        await using var otherCaller = await TestApp.StartAsync(_ => { }, Callers.Settings(("of-other", other)));
+        await using var otherCaller = await Callers.StartAsync(Callers.Settings(("of-other", other)));
         await SetPlanAsync(identity, caller, new { outbound = new[] { new { dependency = "of-abort", abortRate = 1.0 } } });
         using var request = new HttpRequestMessage(HttpMethod.Post, "http://of-abort/charge") { Content = new StringContent("x") };
 

@@ -12,7 +12,7 @@ public class ResilienceTests
     public async Task Transient_failures_of_an_idempotent_call_are_retried_away()
     {
         await using var upstream = (await Upstream.StartAsync()).FailFirst(2);
-        await using var caller = await TestApp.StartAsync(_ => { }, Callers.Settings(("down", upstream)));
+        await using var caller = await Callers.StartAsync(Callers.Settings(("down", upstream)));
 
         var response = await caller.Client("down").GetAsync("http://down/flaky");
 
@@ -24,7 +24,7 @@ public class ResilienceTests
     public async Task A_post_is_never_retried()
     {
         await using var upstream = (await Upstream.StartAsync()).FailFirst(2);
-        await using var caller = await TestApp.StartAsync(_ => { }, Callers.Settings(("down", upstream)));
+        await using var caller = await Callers.StartAsync(Callers.Settings(("down", upstream)));
 
         var response = await caller.Client("down").PostAsync("http://down/flaky", new StringContent("x"));
 
@@ -36,7 +36,7 @@ public class ResilienceTests
     public async Task A_post_with_an_idempotency_key_is_retried()
     {
         await using var upstream = (await Upstream.StartAsync()).FailFirst(2);
-        await using var caller = await TestApp.StartAsync(_ => { }, Callers.Settings(("down", upstream)));
+        await using var caller = await Callers.StartAsync(Callers.Settings(("down", upstream)));
         using var request = new HttpRequestMessage(HttpMethod.Post, "http://down/charges") { Content = new StringContent("x") };
         request.Headers.Add("Idempotency-Key", "charge-1");
 
@@ -52,7 +52,7 @@ public class ResilienceTests
         await using var upstream = (await Upstream.StartAsync()).FailFirst(int.MaxValue);
         var settings = Callers.Settings(("down", upstream));
         settings["Resilience:Dependencies:down:Retry:MaxAttempts"] = "1";
-        await using var caller = await TestApp.StartAsync(_ => { }, settings);
+        await using var caller = await Callers.StartAsync(settings);
 
         var response = await caller.Client("down").GetAsync("http://down/flaky");
 
@@ -69,7 +69,7 @@ public class ResilienceTests
         settings["Resilience:Defaults:Retry:MaxAttempts"] = "0";
         settings["Resilience:Defaults:Breaker:MinimumThroughput"] = "2";
         settings["Resilience:Defaults:Breaker:BreakDuration"] = "00:01:00";
-        await using var caller = await TestApp.StartAsync(_ => { }, settings);
+        await using var caller = await Callers.StartAsync(settings);
 
         for (var i = 0; i < 2; i++) await caller.Client("failing").GetAsync("http://failing/x");
         await Assert.ThrowsAsync<BrokenCircuitException>(() => caller.Client("failing").GetAsync("http://failing/x"));
@@ -86,7 +86,7 @@ public class ResilienceTests
         var settings = Callers.Settings(("legacy", upstream));
         settings["Resilience:Http:legacy:MaxRetryAttempts"] = "1";
         settings["Resilience:Http:legacy:RetryBaseDelay"] = "00:00:00.010";
-        await using var caller = await TestApp.StartAsync(_ => { }, settings);
+        await using var caller = await Callers.StartAsync(settings);
 
         var response = await caller.Client("legacy").GetAsync("http://legacy/x");
         var options = caller.Services.GetRequiredService<IOptionsMonitor<DependencyResilienceOptions>>().Get("legacy");
@@ -104,7 +104,7 @@ public class ResilienceTests
             ["Resilience:Defaults:Bulkhead:MaxQueue"] = "7",
             ["Resilience:Dependencies:payment:AttemptTimeout"] = "00:00:03",
         };
-        await using var app = await TestApp.StartAsync(_ => { }, settings);
+        await using var app = await Callers.StartAsync(settings);
         var options = app.Services.GetRequiredService<IOptionsMonitor<DependencyResilienceOptions>>();
 
         var payment = options.Get(ResourceNames.Payment);

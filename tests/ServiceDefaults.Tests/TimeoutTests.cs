@@ -26,7 +26,7 @@ public class TimeoutTests
         await using var upstream = await HangingUpstreamAsync(n => n == 1);
         var settings = Callers.Settings(("to-once", upstream));
         settings["Resilience:Dependencies:to-once:AttemptTimeout"] = "00:00:00.200";
-        await using var caller = await TestApp.StartAsync(_ => { }, settings);
+        await using var caller = await Callers.StartAsync(settings);
 
         var response = await caller.Client("to-once").GetAsync("http://to-once/stock");
 
@@ -42,7 +42,7 @@ public class TimeoutTests
         var settings = Callers.Settings(("to-always", upstream));
         settings["Resilience:Dependencies:to-always:AttemptTimeout"] = "00:00:00.100";
         settings["Resilience:Dependencies:to-always:Retry:MaxAttempts"] = "2";
-        await using var caller = await TestApp.StartAsync(_ => { }, settings);
+        await using var caller = await Callers.StartAsync(settings);
 
         await Assert.ThrowsAsync<TimeoutRejectedException>(() => caller.Client("to-always").GetAsync("http://to-always/stock"));
 
@@ -60,7 +60,7 @@ public class TimeoutTests
         var settings = Callers.Settings(("to-total", upstream));
         settings["Resilience:Dependencies:to-total:TotalTimeout"] = "00:00:00.300";
         settings["Resilience:Dependencies:to-total:AttemptTimeout"] = "00:00:30";
-        await using var caller = await TestApp.StartAsync(_ => { }, settings);
+        await using var caller = await Callers.StartAsync(settings);
 
         await Assert.ThrowsAsync<TimeoutRejectedException>(() => caller.Client("to-total").GetAsync("http://to-total/stock"));
 
@@ -75,8 +75,8 @@ public class TimeoutTests
         await using var upstream = await HangingUpstreamAsync(_ => true);
         var settings = Callers.Settings(("to-edge", upstream));
         settings["Resilience:Dependencies:to-edge:TotalTimeout"] = "00:00:00.200";
-        await using var caller = await TestApp.StartAsync(app => app.MapGet("/stock",
-            async (IHttpClientFactory f) => await f.CreateClient("to-edge").GetStringAsync("http://to-edge/stock")), settings);
+        await using var caller = await Callers.StartAsync(settings, app => app.MapGet("/stock",
+            async (IHttpClientFactory f) => await f.CreateClient("to-edge").GetStringAsync("http://to-edge/stock")));
         using var client = caller.CreateClient();
 
         var response = await client.GetAsync("/stock");

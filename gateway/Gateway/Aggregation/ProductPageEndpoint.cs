@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ECommerce.Gateway.Edge;
+using ECommerce.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace ECommerce.Gateway.Aggregation;
@@ -24,9 +25,9 @@ public static class ProductPageEndpoint
     {
         var timeout = options.Value.PartTimeout;
         var escaped = Uri.EscapeDataString(id);
-        var product = parts.GetAsync("product", $"/api/products/{escaped}", timeout, context.RequestAborted);
-        var stock = parts.GetAsync("inventory", $"/api/inventory/{escaped}", timeout, context.RequestAborted);
-        var trending = parts.GetAsync("product", "/api/products/trending?limit=100", timeout, context.RequestAborted);
+        var product = parts.GetAsync(ResourceNames.Product, $"/api/products/{escaped}", timeout, context.RequestAborted);
+        var stock = parts.GetAsync(ResourceNames.Inventory, $"/api/inventory/{escaped}", timeout, context.RequestAborted);
+        var trending = parts.GetAsync(ResourceNames.Product, "/api/products/trending?limit=100", timeout, context.RequestAborted);
         await Task.WhenAll(product, stock, trending);
 
         if (product.Result.Status == HttpStatusCode.NotFound)

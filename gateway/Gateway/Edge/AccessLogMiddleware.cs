@@ -8,8 +8,10 @@ public sealed class AccessLogMiddleware(RequestDelegate next, ILogger<AccessLogM
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        // Readiness probes arrive every few seconds from every host; logging them would bury the traffic.
-        if (context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/alive"))
+        // Filtered out (production logs at Warning) costs nothing per request; probes arrive every few seconds from
+        // every host and would bury the traffic.
+        if (!logger.IsEnabled(LogLevel.Information)
+            || context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/alive"))
         {
             await next(context);
             return;

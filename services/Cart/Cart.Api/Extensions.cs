@@ -28,7 +28,7 @@ internal static class Extensions
         builder.Services.AddSingleton<CartStore>();
         builder.Services.AddSingleton<ProductCatalog>();
         builder.Services.AddHttpClient(ProductCatalog.ClientName, c => c.BaseAddress = new Uri($"http://{ResourceNames.Product}"))
-            .AddBreakerHealthCheck();
+            .AddDependencyResilience();
     }
 
     /// <summary>After MapDefaultEndpoints: who is calling, then the cart API.</summary>

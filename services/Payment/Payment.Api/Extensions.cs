@@ -35,7 +35,7 @@ internal static class Extensions
             .ValidateOnStart();
         services.AddSingleton<ProcessorAddress>();
         services.AddHttpClient(ProcessorClient.ClientName, (sp, http) => http.BaseAddress = sp.GetRequiredService<ProcessorAddress>().Resolve())
-            .AddBreakerHealthCheck();
+            .AddDependencyResilience();
         services.AddSingleton<ProcessorClient>();
         services.AddSingleton<ProcessorLedger>();
         services.AddSingleton<PaymentStore>();
