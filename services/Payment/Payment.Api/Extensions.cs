@@ -18,6 +18,7 @@ internal static class Extensions
         builder.AddDefaultAuthentication();
         builder.AddNpgsqlDataSource(ResourceNames.PaymentDb, configureDataSourceBuilder: PostgresExtensions.BoundWaitsAndPool);
         builder.AddSchemaMigrations(typeof(Extensions).Assembly);
+        DapperConventions.Register();
         builder.AddMessaging(ResourceNames.EventBus, messaging =>
         {
             messaging.ServiceName = ResourceNames.Payment;

@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -37,15 +38,14 @@ public sealed class ExpiredReservationSweeper(
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            await using var cmd = new NpgsqlCommand(
+            var orderId = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
                 """
-                SELECT order_id FROM reservations WHERE status = 'Reserved' AND expires_at < $1
+                SELECT order_id FROM reservations WHERE status = 'Reserved' AND expires_at < @now
                 ORDER BY expires_at LIMIT 1 FOR UPDATE SKIP LOCKED
-                """, connection, tx);
-            cmd.Parameters.AddWithValue(time.GetUtcNow());
-            if (await cmd.ExecuteScalarAsync(ct) is not Guid orderId) return released;
+                """, new { now = time.GetUtcNow() }, tx, cancellationToken: ct));
+            if (orderId is null) return released;
 
-            await reservations.ReleaseAsync(orderId, tx, ct);
+            await reservations.ReleaseAsync(orderId.Value, tx, ct);
             await tx.CommitAsync(ct);
             released++;
             logger.LogInformation("Reservation of order {OrderId} expired and was released", orderId);

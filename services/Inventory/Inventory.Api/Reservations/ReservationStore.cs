@@ -1,3 +1,4 @@
+using Dapper;
 using ECommerce.Contracts;
 using ECommerce.Inventory.Api.Stock;
 using Npgsql;
@@ -17,8 +18,9 @@ public sealed class ReservationStore(StockStore stock)
         var lines = ReservationDecision.Normalize(command.Lines);
         // PostgreSQL keeps microseconds: the first answer and every replayed one carry the same instant.
         var expiresAt = command.ExpiresAt.ToUniversalTime().AddTicks(-(command.ExpiresAt.Ticks % 10));
-        if (!await ClaimAsync(command.OrderId, ReservationStatus.Reserved, expiresAt, tx, ct))
-            return await ReplayAsync(command.OrderId, tx, ct);
+        var orderId = command.OrderId;
+        if (!await ClaimAsync(orderId, ReservationStatus.Reserved, expiresAt, tx, ct))
+            return await ReplayAsync(orderId, tx, ct);
 
         var ids = lines.Select(l => l.ProductId).ToArray();
         await stock.EnsureAsync(ids, tx, ct);
@@ -26,21 +28,21 @@ public sealed class ReservationStore(StockStore stock)
         var verdict = ReservationDecision.Decide(lines, levels);
         if (!verdict.CanReserve)
         {
-            await ExecuteAsync("UPDATE reservations SET status = 'Failed', short_product_ids = $2 WHERE order_id = $1", tx, ct,
-                command.OrderId, verdict.ShortProductIds.ToArray());
-            return new StockReservationFailed(command.OrderId, verdict.ShortProductIds);
+            await ExecuteAsync("UPDATE reservations SET status = 'Failed', short_product_ids = @shortIds WHERE order_id = @orderId",
+                new { orderId, shortIds = verdict.ShortProductIds.ToArray() }, tx, ct);
+            return new StockReservationFailed(orderId, verdict.ShortProductIds);
         }
 
         var quantities = lines.Select(l => l.Quantity).ToArray();
         await ExecuteAsync(
             """
             UPDATE stock_items s SET reserved = s.reserved + w.quantity, updated_at = now()
-            FROM unnest($1::text[], $2::int[]) AS w(product_id, quantity) WHERE s.product_id = w.product_id
-            """, tx, ct, ids, quantities);
+            FROM unnest(@ids::text[], @quantities::int[]) AS w(product_id, quantity) WHERE s.product_id = w.product_id
+            """, new { ids, quantities }, tx, ct);
         await ExecuteAsync(
-            "INSERT INTO reservation_lines (order_id, product_id, quantity) SELECT $1, * FROM unnest($2::text[], $3::int[])",
-            tx, ct, command.OrderId, ids, quantities);
-        return new StockReserved(command.OrderId, expiresAt);
+            "INSERT INTO reservation_lines (order_id, product_id, quantity) SELECT @orderId, * FROM unnest(@ids::text[], @quantities::int[])",
+            new { orderId, ids, quantities }, tx, ct);
+        return new StockReserved(orderId, expiresAt);
     }
 
     /// <summary>Gives the held units back (ReleaseStock, OrderCancelled, expiry).</summary>
@@ -54,8 +56,8 @@ public sealed class ReservationStore(StockStore stock)
         await ExecuteAsync(
             """
             UPDATE stock_items s SET reserved = s.reserved - l.quantity, updated_at = now()
-            FROM reservation_lines l WHERE l.order_id = $1 AND l.product_id = s.product_id
-            """, tx, ct, orderId);
+            FROM reservation_lines l WHERE l.order_id = @orderId AND l.product_id = s.product_id
+            """, new { orderId }, tx, ct);
         await SetStatusAsync(orderId, ReservationStatus.Released, tx, ct);
         return step;
     }
@@ -70,8 +72,8 @@ public sealed class ReservationStore(StockStore stock)
         await ExecuteAsync(
             """
             UPDATE stock_items s SET on_hand = s.on_hand - l.quantity, reserved = s.reserved - l.quantity, updated_at = now()
-            FROM reservation_lines l WHERE l.order_id = $1 AND l.product_id = s.product_id
-            """, tx, ct, orderId);
+            FROM reservation_lines l WHERE l.order_id = @orderId AND l.product_id = s.product_id
+            """, new { orderId }, tx, ct);
         await SetStatusAsync(orderId, ReservationStatus.Committed, tx, ct);
         return step;
     }
@@ -79,60 +81,58 @@ public sealed class ReservationStore(StockStore stock)
     /// <summary>Inserts the order's reservation row in <paramref name="status"/>; false when the order already has one.</summary>
     private static async Task<bool> ClaimAsync(Guid orderId, ReservationStatus status, DateTimeOffset expiresAt, NpgsqlTransaction tx, CancellationToken ct) =>
         await ExecuteAsync(
-            "INSERT INTO reservations (order_id, status, expires_at) VALUES ($1, $2, $3) ON CONFLICT (order_id) DO NOTHING",
-            tx, ct, orderId, status.ToString(), expiresAt) == 1;
+            "INSERT INTO reservations (order_id, status, expires_at) VALUES (@orderId, @status, @expiresAt) ON CONFLICT (order_id) DO NOTHING",
+            new { orderId, status = status.ToString(), expiresAt }, tx, ct) == 1;
 
     private static async Task<object?> ReplayAsync(Guid orderId, NpgsqlTransaction tx, CancellationToken ct)
     {
-        await using var cmd = Command("SELECT status, expires_at, short_product_ids FROM reservations WHERE order_id = $1", tx, orderId);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return Enum.Parse<ReservationStatus>(reader.GetString(0)) switch
+        var row = await tx.Connection!.QuerySingleAsync<StoredReservation>(new CommandDefinition(
+            "SELECT status AS Status, expires_at AS ExpiresAt, short_product_ids AS ShortProductIds FROM reservations WHERE order_id = @orderId",
+            new { orderId }, tx, cancellationToken: ct));
+        return row.Status switch
         {
-            ReservationStatus.Reserved or ReservationStatus.Committed => new StockReserved(orderId, reader.GetFieldValue<DateTimeOffset>(1)),
-            ReservationStatus.Failed => new StockReservationFailed(orderId, reader.GetFieldValue<string[]>(2)),
+            ReservationStatus.Reserved or ReservationStatus.Committed => new StockReserved(orderId, row.ExpiresAt),
+            ReservationStatus.Failed => new StockReservationFailed(orderId, row.ShortProductIds),
             _ => null,
         };
     }
 
-    private static async Task<ReservationStatus?> LockStatusAsync(Guid orderId, NpgsqlTransaction tx, CancellationToken ct)
-    {
-        await using var cmd = Command("SELECT status FROM reservations WHERE order_id = $1 FOR UPDATE", tx, orderId);
-        return await cmd.ExecuteScalarAsync(ct) is string status ? Enum.Parse<ReservationStatus>(status) : null;
-    }
+    private static async Task<ReservationStatus?> LockStatusAsync(Guid orderId, NpgsqlTransaction tx, CancellationToken ct) =>
+        await tx.Connection!.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT status FROM reservations WHERE order_id = @orderId FOR UPDATE", new { orderId }, tx, cancellationToken: ct)) is { } status
+            ? Enum.Parse<ReservationStatus>(status)
+            : null;
 
     private static async Task<Dictionary<string, StockLevel>> LockStockAsync(string[] ids, NpgsqlTransaction tx, CancellationToken ct)
     {
-        await using var cmd = Command(
-            "SELECT product_id, on_hand, reserved FROM stock_items WHERE product_id = ANY($1) ORDER BY product_id FOR UPDATE", tx, (object)ids);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var levels = new Dictionary<string, StockLevel>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(ct))
-            levels[reader.GetString(0)] = new StockLevel(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2));
-        return levels;
+        var levels = await tx.Connection!.QueryAsync<StockLevel>(new CommandDefinition(
+            """
+            SELECT product_id AS ProductId, on_hand AS OnHand, reserved AS Reserved FROM stock_items
+            WHERE product_id = ANY(@ids) ORDER BY product_id FOR UPDATE
+            """, new { ids }, tx, cancellationToken: ct));
+        return levels.ToDictionary(l => l.ProductId, StringComparer.Ordinal);
     }
 
     /// <summary>Locks the reservation's stock rows in product-id order, the order every other writer uses.</summary>
-    private static async Task LockReservedStockAsync(Guid orderId, NpgsqlTransaction tx, CancellationToken ct) =>
-        await ExecuteAsync(
+    private static Task<int> LockReservedStockAsync(Guid orderId, NpgsqlTransaction tx, CancellationToken ct) =>
+        ExecuteAsync(
             """
             SELECT 1 FROM stock_items s JOIN reservation_lines l ON l.product_id = s.product_id
-            WHERE l.order_id = $1 ORDER BY s.product_id FOR UPDATE OF s
-            """, tx, ct, orderId);
+            WHERE l.order_id = @orderId ORDER BY s.product_id FOR UPDATE OF s
+            """, new { orderId }, tx, ct);
 
     private static Task<int> SetStatusAsync(Guid orderId, ReservationStatus status, NpgsqlTransaction tx, CancellationToken ct) =>
-        ExecuteAsync("UPDATE reservations SET status = $2, updated_at = now() WHERE order_id = $1", tx, ct, orderId, status.ToString());
+        ExecuteAsync("UPDATE reservations SET status = @status, updated_at = now() WHERE order_id = @orderId",
+            new { orderId, status = status.ToString() }, tx, ct);
 
-    private static async Task<int> ExecuteAsync(string sql, NpgsqlTransaction tx, CancellationToken ct, params object[] parameters)
-    {
-        await using var cmd = Command(sql, tx, parameters);
-        return await cmd.ExecuteNonQueryAsync(ct);
-    }
+    private static Task<int> ExecuteAsync(string sql, object parameters, NpgsqlTransaction tx, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct));
 
-    private static NpgsqlCommand Command(string sql, NpgsqlTransaction tx, params object[] parameters)
+    /// <summary>Mapped by property: Npgsql reports a text[] column as <see cref="Array"/>, which no constructor signature matches.</summary>
+    private sealed class StoredReservation
     {
-        var cmd = new NpgsqlCommand(sql, tx.Connection, tx);
-        foreach (var p in parameters) cmd.Parameters.AddWithValue(p);
-        return cmd;
+        public ReservationStatus Status { get; init; }
+        public DateTimeOffset ExpiresAt { get; init; }
+        public string[] ShortProductIds { get; init; } = [];
     }
 }
