@@ -1,11 +1,10 @@
 using ECommerce.Contracts;
-using ECommerce.EventStore;
 using ECommerce.Messaging;
 using ECommerce.Order.Api.Admin;
 using ECommerce.Order.Api.Analytics;
 using ECommerce.Order.Api.Cancel;
 using ECommerce.Order.Api.Checkout;
-using ECommerce.Order.Api.Domain.Events;
+using ECommerce.Order.Api.EventSourcing;
 using ECommerce.Order.Api.History;
 using ECommerce.Order.Api.Orders;
 using ECommerce.Order.Api.Saga;
@@ -25,20 +24,7 @@ internal static class Extensions
         builder.AddDefaultAuthentication();
         builder.AddNpgsqlDataSource(ResourceNames.OrderDb, configureDataSourceBuilder: PostgresExtensions.BoundWaitsAndPool);
         builder.AddSchemaMigrations(typeof(Extensions).Assembly);
-        builder.AddEventStore(ResourceNames.OrderDb, store =>
-        {
-            store.Events.Add<OrderPlaced>();
-            store.Events.Add<OrderStockReserved>();
-            store.Events.Add<OrderPaymentAuthorized>();
-            store.Events.Add<Domain.Events.OrderConfirmed>();
-            store.Events.Add<Domain.Events.OrderCancelled>();
-            store.Events.Add<OrderStockReleased>();
-            store.Events.Add<OrderPaymentRefunded>();
-            store.Events.Add<OrderLateStockReleaseRequested>();
-            store.Events.Add<OrderLatePaymentRefundRequested>();
-            store.Projections.Add<OrderSummaryProjection>(ProjectionLifecycle.Inline);
-            store.Projections.Add<SalesProjection>(ProjectionLifecycle.Async);
-        });
+        builder.AddOrderEventStore();
         builder.AddMessaging(ResourceNames.EventBus, messaging =>
         {
             messaging.ServiceName = ResourceNames.Order;

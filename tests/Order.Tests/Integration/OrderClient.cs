@@ -52,6 +52,13 @@ internal sealed class OrderClient(SagaFixture fixture, string userId, string rol
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
+    public async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string path)
+    {
+        using var response = await Http().PostAsync(path, content: null);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
     public async Task<JsonElement> OrderAsync(Guid id)
     {
         var (status, body) = await GetAsync($"/api/orders/{id}");

@@ -1,4 +1,5 @@
-using Npgsql;
+using JasperFx.Events.Daemon;
+using Marten;
 
 namespace ECommerce.Order.Api.Analytics;
 
@@ -6,12 +7,13 @@ public static class SalesEndpoint
 {
     private static readonly TimeSpan DefaultRange = TimeSpan.FromDays(7);
     private static readonly TimeSpan MaxRange = TimeSpan.FromDays(366);
+    private static readonly TimeSpan RebuildTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>GET /api/admin/analytics/sales?from&amp;to&amp;interval=hour|day (from inclusive, to exclusive; default: the last 7 days by day).</summary>
     public static RouteGroupBuilder MapSalesAnalytics(this RouteGroupBuilder group)
     {
         group.MapGet("/analytics/sales", async (DateTimeOffset? from, DateTimeOffset? to, string? interval,
-            NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct) =>
+            IQuerySession session, TimeProvider clock, CancellationToken ct) =>
         {
             var until = to ?? clock.GetUtcNow();
             var since = from ?? until - DefaultRange;
@@ -22,20 +24,25 @@ public static class SalesEndpoint
             else if (until - since > MaxRange) errors["to"] = [$"At most {MaxRange.TotalDays} days from 'from'."];
             if (errors.Count > 0) return Results.ValidationProblem(errors);
 
-            await using var command = dataSource.CreateCommand(
-                """
-                SELECT date_trunc(@unit, bucket, 'UTC'), sum(orders)::int, sum(revenue) FROM sales_by_hour
-                WHERE bucket >= date_trunc('hour', @from, 'UTC') AND bucket < @to
-                GROUP BY 1 ORDER BY 1
-                """);
-            command.Parameters.AddWithValue("unit", unit);
-            command.Parameters.AddWithValue("from", since.UtcDateTime);
-            command.Parameters.AddWithValue("to", until.UtcDateTime);
-            var buckets = new List<SalesBucket>();
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-                buckets.Add(new SalesBucket(reader.GetFieldValue<DateTimeOffset>(0), reader.GetInt32(1), reader.GetDecimal(2)));
+            var firstHour = SalesProjection.HourOf(since);
+            var end = until.ToUniversalTime();
+            var hours = await session.Query<SalesHour>()
+                .Where(h => h.Bucket >= firstHour && h.Bucket < end)
+                .ToListAsync(ct);
+            var buckets = hours
+                .GroupBy(h => unit == "day" ? new DateTimeOffset(h.Bucket.UtcDateTime.Date, TimeSpan.Zero) : h.Bucket.ToUniversalTime())
+                .OrderBy(g => g.Key)
+                .Select(g => new SalesBucket(g.Key, g.Sum(h => h.Orders), g.Sum(h => h.Revenue)))
+                .ToList();
             return Results.Ok(buckets);
+        });
+
+        // Rebuild the read model from zero through Marten's daemon: its documents are deleted and every event replayed.
+        group.MapPost("/analytics/sales/rebuild", async (IProjectionCoordinator coordinator, CancellationToken ct) =>
+        {
+            var daemon = coordinator.DaemonForMainDatabase();
+            await daemon.RebuildProjectionAsync(SalesProjection.ProjectionName, RebuildTimeout, ct);
+            return Results.NoContent();
         });
         return group;
     }

@@ -1,35 +1,45 @@
-using ECommerce.EventStore;
 using ECommerce.Order.Api.Domain.Events;
-using Npgsql;
+using Marten.Events.Projections;
 
 namespace ECommerce.Order.Api.Analytics;
 
+/// <summary>Confirmed orders and revenue in one hour of confirmation (UTC): one document per hour.</summary>
+public sealed class SalesHour
+{
+    public string Id { get; set; } = "";
+    public DateTimeOffset Bucket { get; set; }
+    public int Orders { get; set; }
+    public decimal Revenue { get; set; }
+}
+
 /// <summary>
-/// Confirmed orders and revenue per hour of confirmation, asynchronously: the daemon feeds events after they commit
-/// and advances the checkpoint in the same transaction, so each event counts once and the table can be rebuilt.
+/// The sales read model as an asynchronous Marten projection: the async daemon feeds it committed events in order and
+/// stores its progress with the documents it writes, so each confirmation counts once, and a rebuild
+/// (<c>RebuildProjectionAsync</c>) deletes the documents and replays every event from zero.
 /// </summary>
-public sealed class SalesProjection : IAsyncProjection
+public sealed class SalesProjection : MultiStreamProjection<SalesHour, string>
 {
     public const string ProjectionName = "sales";
 
-    public string Name => ProjectionName;
-
-    public async Task ApplyAsync(StoredEvent @event, NpgsqlTransaction transaction, CancellationToken ct)
+    public SalesProjection()
     {
-        if (@event.Data is not OrderConfirmed confirmed) return;
-        await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO sales_by_hour (bucket, orders, revenue) VALUES (date_trunc('hour', @at, 'UTC'), 1, @total)
-            ON CONFLICT (bucket) DO UPDATE SET orders = sales_by_hour.orders + 1, revenue = sales_by_hour.revenue + excluded.revenue
-            """, transaction.Connection, transaction);
-        command.Parameters.AddWithValue("at", confirmed.ConfirmedAt.UtcDateTime);
-        command.Parameters.AddWithValue("total", confirmed.Total);
-        await command.ExecuteNonQueryAsync(ct);
+        Name = ProjectionName;
+        Identity<OrderConfirmed>(e => HourKey(e.ConfirmedAt));
     }
 
-    public async Task ResetAsync(NpgsqlTransaction transaction, CancellationToken ct)
+    public static DateTimeOffset HourOf(DateTimeOffset at)
     {
-        await using var command = new NpgsqlCommand("DELETE FROM sales_by_hour", transaction.Connection, transaction);
-        await command.ExecuteNonQueryAsync(ct);
+        var utc = at.ToUniversalTime();
+        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
+    }
+
+    public static string HourKey(DateTimeOffset at) => HourOf(at).ToString("yyyy-MM-ddTHH");
+
+    public void Apply(SalesHour hour, OrderConfirmed e)
+    {
+        hour.Id = HourKey(e.ConfirmedAt);
+        hour.Bucket = HourOf(e.ConfirmedAt);
+        hour.Orders++;
+        hour.Revenue += e.Total;
     }
 }

@@ -1,20 +1,20 @@
 using System.Text.Json;
 using ECommerce.Contracts;
-using ECommerce.EventStore;
 using ECommerce.Messaging;
 using ECommerce.Order.Api.Domain;
 using ECommerce.Order.Api.Saga;
+using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace ECommerce.Order.Api.Checkout;
 
 /// <summary>
-/// Turns the caller's cart into an order: in one transaction the idempotency record, the OrderPlaced event (with the
-/// inline projection's row) and the ReserveStock command in the outbox; all three or none.
+/// Turns the caller's cart into an order: in one transaction the idempotency record, the OrderPlaced event (a new Marten
+/// stream, with its inline projections) and the ReserveStock command in the outbox; all three or none.
 /// </summary>
 public sealed class CheckoutHandler(
-    NpgsqlDataSource dataSource, IdempotencyStore keys, CartClient cart, IEventStore store, IOutbox outbox,
+    NpgsqlDataSource dataSource, IdempotencyStore keys, CartClient cart, IDocumentStore store, IOutbox outbox,
     IOptions<SagaOptions> options, TimeProvider clock, OrderMetrics metrics, ILogger<CheckoutHandler> logger)
 {
     /// <summary>For a cart that names no currency (the catalog's prices are in one).</summary>
@@ -47,7 +47,10 @@ public sealed class CheckoutHandler(
         {
             if (await IdempotencyStore.TryClaimAsync(userId, key, answer, transaction, ct))
             {
-                await store.AppendAsync(OrderStream.Id(orderId), ExpectedVersion.NoStream, start.Events, transaction, ct);
+                // The Marten session is enlisted in this transaction: its events (and inline projections) commit with the outbox row.
+                await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction));
+                session.Events.StartStream<OrderAggregate>(orderId, start.Events);
+                await session.SaveChangesAsync(ct);
                 var sink = MessageSinks.Outbox(outbox, transaction);
                 foreach (var message in start.Messages) await sink.SendAsync(message, ct);
                 await transaction.CommitAsync(ct);

@@ -1,71 +1,69 @@
 using System.Text.Json;
-using ECommerce.EventStore;
 using ECommerce.Order.Api.Domain;
 using ECommerce.Order.Api.Domain.Events;
-using Npgsql;
-using NpgsqlTypes;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
 
 namespace ECommerce.Order.Api.Orders;
 
 /// <summary>
-/// Keeps the <c>orders</c> table in step with the streams, inline: in the transaction that appends, so a read after
-/// a write sees it and the timeout worker's deadline row exists as soon as the order does.
+/// Keeps the <c>orders</c> table in step with the streams as a Marten inline projection: its SQL is queued in the
+/// session's unit of work and commits in the transaction that appends the events, so a read after a write sees it and
+/// the timeout worker's deadline row exists as soon as the order does.
 /// </summary>
-public sealed class OrderSummaryProjection : IInlineProjection
+public sealed class OrderSummaryProjection : IProjection
 {
-    public async Task ApplyAsync(IReadOnlyList<StoredEvent> events, NpgsqlTransaction transaction, CancellationToken ct)
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        foreach (var stored in events)
+        foreach (var e in events)
         {
-            await using var command = stored.Data switch
+            switch (e.Data)
             {
-                OrderPlaced e => Insert(e, stored.Version),
-                OrderStockReserved => Update(stored, OrderStatus.StockReserved),
-                OrderConfirmed => Update(stored, OrderStatus.Confirmed),
-                OrderCancelled e => Update(stored, OrderStatus.Cancelled, e.Reason),
-                _ => Update(stored, status: null),
-            };
-            command.Connection = transaction.Connection;
-            command.Transaction = transaction;
-            await command.ExecuteNonQueryAsync(ct);
+                case OrderPlaced placed:
+                    operations.QueueSqlCommand(
+                        """
+                        INSERT INTO public.orders (id, user_id, status, items, total, currency, created_at, updated_at, deadline, version)
+                        VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (id) DO NOTHING
+                        """,
+                        placed.OrderId, placed.UserId, nameof(OrderStatus.Pending),
+                        JsonSerializer.Serialize(OrderItem.From(placed.Lines), JsonSerializerOptions.Web),
+                        placed.Total, placed.Currency, placed.PlacedAt, placed.PlacedAt, placed.Deadline, e.Version);
+                    break;
+                default:
+                    var (status, reason) = e.Data switch
+                    {
+                        OrderStockReserved => (OrderStatus.StockReserved, null),
+                        OrderConfirmed => (OrderStatus.Confirmed, null),
+                        OrderCancelled c => (OrderStatus.Cancelled, c.Reason),
+                        _ => ((OrderStatus?)null, (CancellationReason?)null),
+                    };
+                    operations.QueueSqlCommand(
+                        """
+                        UPDATE public.orders SET status = coalesce(?::text, status), failure_reason = coalesce(?::text, failure_reason),
+                            updated_at = ?, version = ?
+                        WHERE id = ? AND version < ?
+                        """,
+                        (object?)status?.ToString() ?? DBNull.Value, (object?)reason?.ToString() ?? DBNull.Value,
+                        OccurredAt(e.Data) ?? e.Timestamp, e.Version, e.StreamId, e.Version);
+                    break;
+            }
         }
+        return Task.CompletedTask;
     }
 
-    private static NpgsqlCommand Insert(OrderPlaced e, long version)
+    /// <summary>When the event says it happened (what the aggregate's UpdatedAt shows too).</summary>
+    private static DateTimeOffset? OccurredAt(object data) => data switch
     {
-        var command = new NpgsqlCommand(
-            """
-            INSERT INTO orders (id, user_id, status, items, total, currency, created_at, updated_at, deadline, version)
-            VALUES (@id, @user, @status, @items, @total, @currency, @at, @at, @deadline, @version)
-            ON CONFLICT (id) DO NOTHING
-            """);
-        command.Parameters.AddWithValue("id", e.OrderId);
-        command.Parameters.AddWithValue("user", e.UserId);
-        command.Parameters.AddWithValue("status", nameof(OrderStatus.Pending));
-        command.Parameters.AddWithValue("items", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(OrderItem.From(e.Lines), JsonSerializerOptions.Web));
-        command.Parameters.AddWithValue("total", e.Total);
-        command.Parameters.AddWithValue("currency", e.Currency);
-        command.Parameters.AddWithValue("at", e.PlacedAt);
-        command.Parameters.AddWithValue("deadline", e.Deadline);
-        command.Parameters.AddWithValue("version", version);
-        return command;
-    }
-
-    private static NpgsqlCommand Update(StoredEvent stored, OrderStatus? status, CancellationReason? reason = null)
-    {
-        var command = new NpgsqlCommand(
-            """
-            UPDATE orders SET status = coalesce(@status, status), failure_reason = coalesce(@reason, failure_reason),
-                updated_at = @at, version = @version
-            WHERE id = @id AND version < @version
-            """);
-        command.Parameters.AddWithValue("id", OrderIdOf(stored.StreamId));
-        command.Parameters.Add(new NpgsqlParameter<string?>("status", NpgsqlDbType.Text) { TypedValue = status?.ToString() });
-        command.Parameters.Add(new NpgsqlParameter<string?>("reason", NpgsqlDbType.Text) { TypedValue = reason?.ToString() });
-        command.Parameters.AddWithValue("at", stored.Timestamp);
-        command.Parameters.AddWithValue("version", stored.Version);
-        return command;
-    }
-
-    private static Guid OrderIdOf(string streamId) => Guid.ParseExact(streamId["order-".Length..], "N");
+        OrderStockReserved x => x.ReservedAt,
+        OrderPaymentAuthorized x => x.AuthorizedAt,
+        OrderConfirmed x => x.ConfirmedAt,
+        OrderCancelled x => x.CancelledAt,
+        OrderStockReleased x => x.ReleasedAt,
+        OrderPaymentRefunded x => x.RefundedAt,
+        OrderLateStockReleaseRequested x => x.RequestedAt,
+        OrderLatePaymentRefundRequested x => x.RequestedAt,
+        _ => null,
+    };
 }

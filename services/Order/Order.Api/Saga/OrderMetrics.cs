@@ -17,6 +17,18 @@ public sealed class OrderMetrics
     private static readonly Counter<long> Cancelled = Meter.CreateCounter<long>("orders.cancelled", description: "Tagged with the reason");
     private static readonly Histogram<double> SagaDuration = Meter.CreateHistogram<double>(
         "orders.saga.duration", unit: "s", description: "From checkout to Confirmed or Cancelled");
+    private static readonly Counter<long> Conflicts = Meter.CreateCounter<long>(
+        "orders.saga.conflicts", description: "Saga steps decided again because the order's stream moved on (Marten's optimistic concurrency)");
+    private long _conflicts;
+
+    /// <summary>Steps of this instance that lost a race on the stream version and were decided again.</summary>
+    public long ConcurrentChanges => Interlocked.Read(ref _conflicts);
+
+    public void ConcurrentChange()
+    {
+        Interlocked.Increment(ref _conflicts);
+        Conflicts.Add(1);
+    }
 
     public void OrderPlaced() => Placed.Add(1);
 

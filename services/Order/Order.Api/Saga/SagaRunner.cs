@@ -1,18 +1,21 @@
-using ECommerce.EventStore;
 using ECommerce.Order.Api.Domain;
+using JasperFx;
+using Marten;
 using Npgsql;
 
 namespace ECommerce.Order.Api.Saga;
 
 /// <summary>
-/// One saga step in the caller's transaction: lock the order's row, load its stream, decide, append the events
-/// (the inline projection updates the row in the same transaction) and send the messages through the outbox.
-/// The row lock serializes steps for one order across handlers, the timeout worker and service instances; the
-/// expected version is the backstop, retried from a savepoint.
+/// One saga step in the caller's transaction: a Marten session enlisted in it fetches the order's stream for writing
+/// (the inline snapshot and the stream's version), the saga decides, the session appends the events (the inline
+/// projections update the snapshot and the <c>orders</c> row in the same transaction) and the messages go to the outbox
+/// in that transaction too. Nothing locks the order while deciding: two steps racing on one order both decide, the
+/// first to save wins, and the other's save fails on the stream version (Marten's optimistic concurrency) and is
+/// decided again from a savepoint, against the order as the winner left it.
 /// </summary>
-public sealed class SagaRunner(IEventStore store, TimeProvider clock, OrderMetrics metrics, ILogger<SagaRunner> logger)
+public sealed class SagaRunner(IDocumentStore store, TimeProvider clock, OrderMetrics metrics, ILogger<SagaRunner> logger)
 {
-    private const int MaxAttempts = 5;
+    public const int MaxAttempts = 5;
 
     public async Task<SagaDecision> RunAsync(
         Guid orderId, object trigger, NpgsqlTransaction transaction, IMessageSink sink, CancellationToken ct)
@@ -22,18 +25,21 @@ public sealed class SagaRunner(IEventStore store, TimeProvider clock, OrderMetri
             await transaction.SaveAsync("saga_step", ct);
             try
             {
-                if (!await LockAsync(orderId, transaction, ct))
+                await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction));
+                var stream = await session.Events.FetchForWriting<OrderAggregate>(orderId, ct);
+                if (stream.Aggregate is not { } order)
                 {
+                    await transaction.ReleaseAsync("saga_step", ct);
                     logger.LogWarning("{Trigger} for unknown order {OrderId} ignored", trigger.GetType().Name, orderId);
                     return SagaDecision.Nothing;
                 }
-                var events = await store.ReadStreamAsync(OrderStream.Id(orderId), ct: ct);
-                var order = OrderAggregate.Fold(events.Select(e => e.Data));
-                var version = events.Count == 0 ? ExpectedVersion.NoStream : events[^1].Version;
                 var now = clock.GetUtcNow();
                 var decision = OrderSaga.Decide(order, trigger, now);
                 if (decision.Events.Count > 0)
-                    await store.AppendAsync(OrderStream.Id(orderId), version, decision.Events, transaction, ct);
+                {
+                    stream.AppendMany(decision.Events);
+                    await session.SaveChangesAsync(ct);
+                }
                 foreach (var message in decision.Messages) await sink.SendAsync(message, ct);
                 await transaction.ReleaseAsync("saga_step", ct);
                 metrics.Decided(order, decision, now);
@@ -42,9 +48,10 @@ public sealed class SagaRunner(IEventStore store, TimeProvider clock, OrderMetri
                     decision.Events.Count, decision.Messages.Count, decision.Rejected is null ? "" : " (rejected)");
                 return decision;
             }
-            catch (WrongExpectedVersionException) when (attempt < MaxAttempts)
+            catch (ConcurrencyException) when (attempt < MaxAttempts)
             {
                 await transaction.RollbackAsync("saga_step", ct);
+                metrics.ConcurrentChange();
                 logger.LogInformation("Order {OrderId} changed concurrently; deciding {Trigger} again", orderId, trigger.GetType().Name);
             }
             catch (Exception ex) when (ex is not OperationCanceledException && transaction.Connection is { State: System.Data.ConnectionState.Open })
@@ -60,12 +67,5 @@ public sealed class SagaRunner(IEventStore store, TimeProvider clock, OrderMetri
     {
         foreach (var e in decision.Events) order.When(e);
         return order.Status;
-    }
-
-    private static async Task<bool> LockAsync(Guid orderId, NpgsqlTransaction transaction, CancellationToken ct)
-    {
-        await using var lockRow = new NpgsqlCommand("SELECT 1 FROM orders WHERE id = @id FOR UPDATE", transaction.Connection, transaction);
-        lockRow.Parameters.AddWithValue("id", orderId);
-        return await lockRow.ExecuteScalarAsync(ct) is not null;
     }
 }
