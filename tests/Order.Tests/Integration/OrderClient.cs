@@ -7,7 +7,8 @@ using ECommerce.ServiceDefaults.Authentication;
 namespace ECommerce.Order.Tests.Integration;
 
 /// <summary>The order API as a signed-in caller uses it.</summary>
-internal sealed class OrderClient(SagaFixture fixture, string userId, string role = Roles.Customer)
+/// <param name="service">Another instance of the service to call instead of the fixture's.</param>
+internal sealed class OrderClient(SagaFixture fixture, string userId, string role = Roles.Customer, OrderServiceFactory? service = null)
 {
     public static readonly object ValidBody = new
     {
@@ -25,7 +26,7 @@ internal sealed class OrderClient(SagaFixture fixture, string userId, string rol
 
     public HttpClient Http()
     {
-        var http = fixture.Service.CreateClient();
+        var http = (service ?? fixture.Service).CreateClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.Identity.Token(userId, role));
         return http;
     }

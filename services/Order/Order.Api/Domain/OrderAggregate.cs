@@ -5,7 +5,8 @@ namespace ECommerce.Order.Api.Domain;
 
 /// <summary>
 /// The order as its events tell it. No I/O and no decisions here: <see cref="Saga.OrderSaga"/> decides, this folds.
-/// Public Apply methods are what the event store's AggregateStreamAsync calls; <see cref="Fold"/> does the same in memory.
+/// Marten folds it through the public Apply methods (self-aggregating: <c>AggregateStreamAsync</c>, the inline snapshot,
+/// <c>FetchForWriting</c>); <see cref="Fold"/> does the same in memory for the saga's unit tests.
 /// </summary>
 public sealed class OrderAggregate
 {
@@ -30,7 +31,10 @@ public sealed class OrderAggregate
     public bool LateStockReleaseRequested { get; set; }
     public List<Guid> LateRefundedPayments { get; set; } = [];
 
-    /// <summary>How many events were applied: the stream version to expect when appending.</summary>
+    /// <summary>
+    /// How many events were applied, as a fold from events shows it (time travel). Appends do not use it: Marten's
+    /// <c>FetchForWriting</c> carries the stream's version itself.
+    /// </summary>
     public long Version { get; set; }
 
     public bool IsTerminal => Status is OrderStatus.Confirmed or OrderStatus.Cancelled;

@@ -14,12 +14,12 @@ namespace ECommerce.Order.Api.EventSourcing;
 /// tracing). Streams are keyed by the order id; <see cref="OrderAggregate"/> is folded from them and kept as an inline
 /// snapshot; the <c>orders</c> table is an inline projection; sales per hour is an async projection run by the daemon.
 /// </summary>
-internal static class MartenRegistration
+public static class MartenRegistration
 {
     /// <summary>Marten's tables live in their own schema, beside the service's hand-written ones in public.</summary>
     public const string Schema = "order_events";
 
-    public static void AddOrderEventStore(this IHostApplicationBuilder builder)
+    internal static void AddOrderEventStore(this IHostApplicationBuilder builder)
     {
         builder.Services.AddMarten(options =>
             {
