@@ -6,8 +6,10 @@ namespace ECommerce.Order.Api.Saga;
 
 /// <summary>
 /// Cancels orders past their deadline (Timeout, with compensations). The deadline lives in the orders table, so a
-/// restarted service picks up where a crashed one stopped; FOR UPDATE SKIP LOCKED lets several instances scan at
-/// once without timing out the same order twice or waiting on each other.
+/// restarted service picks up where a crashed one stopped. Each order is decided in its own transaction and nothing
+/// is locked while deciding: when two instances (or a reply and this worker) decide one order at once, Marten's
+/// version check lets one win and <see cref="SagaRunner"/> decides the other again, which then finds the order
+/// terminal and adds nothing.
 /// </summary>
 public sealed class TimeoutWorker(
     NpgsqlDataSource dataSource, SagaRunner runner, IOutbox outbox, TimeProvider clock,
@@ -33,33 +35,34 @@ public sealed class TimeoutWorker(
 
     public async Task<int> TimeOutBatchAsync(CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
         var due = new List<Guid>();
-        await using (var find = new NpgsqlCommand(
+        await using (var find = dataSource.CreateCommand(
             """
             SELECT id FROM orders
             WHERE status IN ('Pending', 'StockReserved') AND deadline <= @now
             ORDER BY deadline LIMIT @limit
-            FOR UPDATE SKIP LOCKED
-            """, connection, transaction))
+            """))
         {
             find.Parameters.AddWithValue("now", clock.GetUtcNow());
             find.Parameters.AddWithValue("limit", options.Value.TimeoutBatchSize);
             await using var reader = await find.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) due.Add(reader.GetGuid(0));
         }
-        var sink = MessageSinks.Outbox(outbox, transaction);
         foreach (var orderId in due)
         {
-            // One order that cannot be decided (its step rolled back to the savepoint) must not hold up the others.
-            try { await runner.RunAsync(orderId, new DeadlinePassed(orderId), transaction, sink, ct); }
-            catch (Exception ex) when (ex is not OperationCanceledException && transaction.Connection is not null)
+            // One order that cannot be decided must not hold up the others.
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(ct);
+                await using var transaction = await connection.BeginTransactionAsync(ct);
+                await runner.RunAsync(orderId, new DeadlinePassed(orderId), transaction, MessageSinks.Outbox(outbox, transaction), ct);
+                await transaction.CommitAsync(ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Timing out order {OrderId} failed; it stays due", orderId);
             }
         }
-        await transaction.CommitAsync(ct);
         return due.Count;
     }
 }
