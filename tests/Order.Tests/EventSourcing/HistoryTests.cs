@@ -69,6 +69,7 @@ public sealed class HistoryTests(SagaFixture fixture)
         var current = await writer.Events.FetchForWriting<OrderAggregate>(orderId); // from the inline snapshot
         var snapshot = await query.LoadAsync<OrderAggregate>(orderId);
 
+        Assert.Equal(["order_placed", "order_stock_reserved", OrderConfirmedV1.CurrentName], stream.Select(e => e.EventTypeName));
         Assert.Equal((OrderStatus.Pending, 1L), (atOne!.Status, atOne.Version));
         Assert.Equal((OrderStatus.StockReserved, 2L), (atTwo!.Status, atTwo.Version));
         Assert.Equal((OrderStatus.StockReserved, 2L), (whenReserved!.Status, whenReserved.Version));
