@@ -48,7 +48,7 @@ public sealed class ReleaseTests(SystemFixture system)
             await Expect(canary.Locator("html")).ToHaveAttributeAsync("data-remotes", new System.Text.RegularExpressions.Regex("dashboard@3.0.0-broken"));
             await Expect(canary.Locator("[data-remote-fallback='The store']")).ToContainTextAsync("The store is unavailable right now");
             await Expect(canary.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeVisibleAsync(); // the shell stands
-            await new Steps(canary).ShotAsync("canary-broken");
+            await new Steps(canary, $"{nameof(A_remote_is_deployed_canaried_broken_and_rolled_back_without_rebuilding_the_host)}-canary").ShotAsync("broken-version");
             await live.ReloadAsync();
             await ExpectStoreAsync(live, "2.0.0"); // sessions outside the canary never see it
 
@@ -63,7 +63,7 @@ public sealed class ReleaseTests(SystemFixture system)
             await Expect(admin.GetByTestId("live-dashboard")).ToHaveTextAsync("2.0.0");
             await Expect(admin.GetByTestId("canary-dashboard")).ToHaveTextAsync("3.0.0-broken (50%)");
             await Expect(admin.GetByTestId("errors-dashboard")).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"/ 0$"));
-            await new Steps(admin).ShotAsync("releases-page");
+            await new Steps(admin, $"{nameof(A_remote_is_deployed_canaried_broken_and_rolled_back_without_rebuilding_the_host)}-admin").ShotAsync("releases-page");
             await admin.GetByRole(AriaRole.Button, new() { Name = "Roll back dashboard" }).ClickAsync();
             await Expect(admin.GetByTestId("canary-dashboard")).ToHaveTextAsync("none");
 
