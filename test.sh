@@ -3,7 +3,7 @@
 # test project in turn (integration tests start their own throwaway servers on free ports), and ends
 # with the line "N passed, N failed". Exits non-zero on any failure.
 #   ./test.sh                      everything
-#   ./test.sh Gateway ServiceDefaults   only tests/<name>.Tests
+#   ./test.sh Gateway ServiceDefaults   only tests/<name>.Tests ("Frontends": the frontends' Vitest tests)
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -17,13 +17,32 @@ dotnet build ECommerce.Offline.slnf -c Debug -nologo -v q -clp:ErrorsOnly || { e
 results="artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"
 
+units=yes  # the frontends' Vitest unit and contract tests: always with no arguments, else when "Frontends" is named
 if [ $# -gt 0 ]; then
-  projects=(); for name in "$@"; do projects+=("tests/$name.Tests/$name.Tests.csproj"); done
+  units=no; projects=()
+  for name in "$@"; do
+    if [ "$name" = Frontends ]; then units=yes; else projects+=("tests/$name.Tests/$name.Tests.csproj"); fi
+  done
 else
   mapfile -t projects < <(ls tests/*/*.Tests.csproj | sort)
 fi
 
 passed=0; failed=0; skipped=0; broken=()
+if [ "$units" = yes ]; then
+  echo "=== Frontends (Vitest)"
+  started=$SECONDS
+  (cd frontends && npx vitest run --reporter=default --reporter=json --outputFile="../$results/Frontends.json") \
+    >"$results/Frontends.log" 2>&1
+  if [ -f "$results/Frontends.json" ]; then
+    p=$(node -p "require('./$results/Frontends.json').numPassedTests"); f=$(node -p "require('./$results/Frontends.json').numFailedTests")
+    passed=$((passed + p)); failed=$((failed + f))
+    printf '    %s passed, %s failed in %ss\n' "$p" "$f" $((SECONDS - started))
+    [ "$f" -eq 0 ] || grep -E 'FAIL|AssertionError|Error:' "$results/Frontends.log" | head -40
+  else
+    echo "    no results: the Vitest run itself failed (see $results/Frontends.log)"; tail -30 "$results/Frontends.log"
+    failed=$((failed + 1)); broken+=("Frontends")
+  fi
+fi
 for project in "${projects[@]}"; do
   name=$(basename "$project" .csproj)
   echo "=== $name"

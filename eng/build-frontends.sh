@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the micro-frontends (frontends/: host, dashboard, user, admin) into frontends/<app>/dist, where the
-# gateway serves them. Installs with `npm ci` from the committed package-lock.json. Idempotent and cheap when
+# gateway serves them, and checks each app against its bundle budget. Installs with `npm ci` from the committed package-lock.json. Idempotent and cheap when
 # nothing changed: the install is skipped while the lock file is unchanged, the build while no source changed.
 #   eng/build-frontends.sh           build if needed
 #   eng/build-frontends.sh --force   build anyway
@@ -27,8 +27,8 @@ if [ ! -f node_modules/.lock-hash ] || [ "$(cat node_modules/.lock-hash)" != "$l
 fi
 
 # Every input of the build: sources, configs, the lock file.
-mapfile -t inputs < <(find . \( -name node_modules -o -name dist \) -prune -o -type f \
-  \( -name '*.ts' -o -name '*.tsx' -o -name '*.css' -o -name '*.html' -o -name '*.json' \) -print | sort)
+mapfile -t inputs < <(find . \( -name node_modules -o -name dist -o -name releases \) -prune -o -type f \
+  \( -name '*.ts' -o -name '*.mts' -o -name '*.mjs' -o -name '*.tsx' -o -name '*.css' -o -name '*.html' -o -name '*.json' \) -print | sort)
 sources=$(hash_of "${inputs[@]}")
 built=yes
 for app in host dashboard user admin; do [ -f "$app/dist/index.html" ] || built=no; done
@@ -37,7 +37,8 @@ if [ "${1:-}" != "--force" ] && [ "$built" = yes ] && [ -f .build-stamp ] && [ "
   exit 0
 fi
 
-echo "Building the frontends (type check, then host, dashboard, user, admin)..."
+# The build ends with the bundle budgets (.size-limit.json): an app over its budget fails the build.
+echo "Building the frontends (type check, host, dashboard, user, admin, bundle budgets)..."
 npm run --silent build >/tmp/ecommerce-frontends-build.log 2>&1 || {
   cat /tmp/ecommerce-frontends-build.log >&2
   echo "Building the frontends failed." >&2

@@ -43,7 +43,9 @@ export function appConfig(app: AppName, dev: boolean, federation: ModuleFederati
     source: { entry: { index: './src/index.ts' } },
     html: { title: 'Nimbus Store', template: '../build/index.html' },
     output: {
-      assetPrefix: publicPath(app, false),
+      // Remotes resolve their chunks relative to their own remoteEntry.js ('auto'), so one build can be copied
+      // into an immutable versioned folder (/releases/<app>/<version>/) and still load from there.
+      assetPrefix: app === 'host' ? publicPath(app, false) : 'auto',
       // Only a build replaces dist/: a dev server must not wipe what the gateway is serving.
       cleanDistPath: !dev,
       // Hashed names: the gateway caches them for a year; index.html and remoteEntry.js are never cached.

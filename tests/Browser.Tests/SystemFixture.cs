@@ -32,6 +32,15 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public Uri GatewayUrl { get; private set; } = null!;
 
+    /// <summary>
+    /// Where ./frontends.sh publishes remote versions for the gateway these tests boot (its own folder, not the
+    /// repository's frontends/releases); ECOMMERCE_FRONTENDS_RELEASES names the running system's when testing one.
+    /// </summary>
+    public string ReleasesDirectory { get; } =
+        Environment.GetEnvironmentVariable("ECOMMERCE_FRONTENDS_RELEASES") is { Length: > 0 } releases
+            ? releases
+            : Path.Combine(Path.GetTempPath(), $"devhost-browser-tests-releases-{Guid.NewGuid():N}");
+
     public IBrowser Browser { get; private set; } = null!;
 
     public ShopApi Api { get; private set; } = null!;
@@ -88,6 +97,7 @@ public sealed class SystemFixture : IAsyncLifetime
         {
             _process.Dispose();
             try { Directory.Delete(StateDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            try { Directory.Delete(ReleasesDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
 
@@ -111,6 +121,7 @@ public sealed class SystemFixture : IAsyncLifetime
             "--env", "gateway:RateLimiting__PerIp__PermitLimit=5000",
             // Short-lived access tokens: every test then runs through silent refreshes, and one waits for them.
             "--env", $"identity:Identity__AccessTokenLifetime={AccessTokenLifetime:c}",
+            "--env", $"gateway:Frontends__Releases={ReleasesDirectory}",
         ];
         foreach (var arg in args) start.ArgumentList.Add(arg);
         _process = Process.Start(start)!;

@@ -15,9 +15,9 @@ export function App() {
   return (
     <Layout>
       <Routes>
-        <Route path="/account/*" element={<RemoteBoundary key={`account-${area}`} area="Your account"><Account /></RemoteBoundary>} />
-        <Route path="/admin/*" element={<RemoteBoundary key={`admin-${area}`} area="The admin area"><Admin /></RemoteBoundary>} />
-        <Route path="/*" element={<RemoteBoundary key={`store-${area}`} area="The store"><Storefront /></RemoteBoundary>} />
+        <Route path="/account/*" element={<RemoteBoundary key={`account-${area}`} area="Your account" remote="user"><Account /></RemoteBoundary>} />
+        <Route path="/admin/*" element={<RemoteBoundary key={`admin-${area}`} area="The admin area" remote="admin"><Admin /></RemoteBoundary>} />
+        <Route path="/*" element={<RemoteBoundary key={`store-${area}`} area="The store" remote="dashboard"><Storefront /></RemoteBoundary>} />
       </Routes>
     </Layout>
   );

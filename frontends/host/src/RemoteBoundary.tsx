@@ -1,9 +1,12 @@
 import { Component, Suspense, type ErrorInfo, type ReactNode } from 'react';
 import { Spinner, UnavailableIcon } from '@shop/shared';
+import { reportError } from './releases/rum';
 
 interface Props {
   /** Shown to the shopper, e.g. "The store" or "Your account". */
   area: string;
+  /** Which remote this boundary holds (dashboard, user, admin): failures are reported against its version. */
+  remote?: string;
   children: ReactNode;
   /** Something smaller than the full-page fallback, for remotes that fill a slot (the header's search box). */
   fallback?: ReactNode;
@@ -26,6 +29,7 @@ export class RemoteBoundary extends Component<Props, State> {
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
     console.error(`[shell] ${this.props.area} failed to load or render`, error, info.componentStack);
+    reportError(error, 'remote-load-failure', this.props.remote);
   }
 
   override render() {

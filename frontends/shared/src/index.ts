@@ -1,7 +1,7 @@
 // The shared library: design system, typed API client, auth store and cross-app event bus. Module Federation
 // shares it as a singleton, so every app on the page sees the same session.
 export * from './api/types';
-export { api, itemsOf, type ProductQuery, type SearchQuery } from './api/client';
+export { api, itemsOf, type ProductQuery, type SearchQuery, type ReleasesManifest, type RemoteReleaseInfo, type FrontendErrors } from './api/client';
 export { ApiError } from './api/ApiError';
 export { auth, CLIENT_ID, type Session } from './auth/authStore';
 export { useSession } from './auth/useAuth';

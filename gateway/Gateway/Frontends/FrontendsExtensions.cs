@@ -10,7 +10,7 @@ namespace ECommerce.Gateway.Frontends;
 public static class FrontendsExtensions
 {
     /// <summary>Paths that belong to the gateway and services: never answered with the shell's index.html.</summary>
-    private static readonly string[] ServerPaths = ["/api", "/.well-known", "/health", "/alive", "/swagger", "/openapi", "/remotes"];
+    private static readonly string[] ServerPaths = ["/api", "/.well-known", "/health", "/alive", "/swagger", "/openapi", "/remotes", "/releases", "/frontends"];
 
     public static WebApplication UseFrontends(this WebApplication app)
     {
@@ -18,6 +18,7 @@ public static class FrontendsExtensions
         var root = RootOf(app, options);
         foreach (var remote in options.Remotes)
             Serve(app, Path.Combine(root, remote, "dist"), $"/remotes/{remote}");
+        app.UseFrontendReleases(options, root);
         Serve(app, Path.Combine(root, options.Host, "dist"), "");
         return app;
     }

@@ -13,4 +13,7 @@ public sealed class FrontendsOptions
 
     /// <summary>The remotes, each served at <c>/remotes/&lt;name&gt;/</c>.</summary>
     public string[] Remotes { get; set; } = ["dashboard", "user", "admin"];
+
+    /// <summary>Published remote versions and manifest.json, relative to <see cref="Root"/>; served at <c>/releases/</c>.</summary>
+    public string Releases { get; set; } = "releases";
 }

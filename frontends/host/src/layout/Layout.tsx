@@ -28,7 +28,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {session?.user.role === 'admin' && <NavLink to="/admin">Admin</NavLink>}
           </nav>
           <div className="header-search">
-            <RemoteBoundary area="Search" fallback={<PlainSearch />}>
+            <RemoteBoundary area="Search" remote="dashboard" fallback={<PlainSearch />}>
               <SearchBox />
             </RemoteBoundary>
           </div>

@@ -81,8 +81,22 @@ export const api = {
       request<Page<Order>>(`/api/admin/orders${query({ ...q })}`),
     sales: (q: { from?: string; to?: string; interval?: 'hour' | 'day' } = {}) =>
       request<SalesBucket[]>(`/api/admin/analytics/sales${query({ ...q })}`),
+    /** The remotes manifest (./frontends.sh writes it; the host reads it on every page load). */
+    releases: () => request<ReleasesManifest | undefined>('/releases/manifest.json', { anonymous: true }).catch(() => undefined),
+    /** Browser errors per remote and version since the gateway started (real-user monitoring). */
+    frontendErrors: () => request<FrontendErrors[]>('/frontends/rum/errors', { anonymous: true }),
+    rollback: (remote: string) => request<unknown>(`/frontends/releases/${id(remote)}/rollback`, { method: 'POST' }),
   },
 };
+
+export interface RemoteReleaseInfo {
+  live: string | null;
+  previous?: string | null;
+  canary?: { version: string; percent: number } | null;
+  versions?: string[];
+}
+export interface ReleasesManifest { remotes: Record<string, RemoteReleaseInfo | undefined> }
+export interface FrontendErrors { app: string; version: string; errors: number }
 
 /** Lists come either as a bare array or as a page; the apps only need the items. */
 export function itemsOf<T>(list: T[] | Page<T> | null | undefined): T[] {
