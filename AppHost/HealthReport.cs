@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,9 +7,14 @@ using Microsoft.Extensions.Logging;
 
 namespace ECommerce.AppHost;
 
-/// <summary>Once every resource is healthy: how long it took, the dashboard's login URL and the shop's URL.</summary>
+/// <summary>
+/// Once every resource is healthy: how long it took, the dashboard's login URL and the shop's URL. Until then, every
+/// 20 s, which resources are still on their way and in what state.
+/// </summary>
 public static class HealthReport
 {
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(20);
+
     public static void ReportWhenHealthy(this DistributedApplication app)
     {
         var started = Stopwatch.StartNew();
@@ -21,21 +27,55 @@ public static class HealthReport
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ECommerce.AppHost");
         var notifications = app.Services.GetRequiredService<ResourceNotificationService>();
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        var watched = model.Resources.Where(r => r.Annotations.OfType<HealthCheckAnnotation>().Any()).Select(r => r.Name).ToHashSet();
+        var states = new ConcurrentDictionary<string, string>();
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        _ = WatchAsync(notifications, watched, states, watching.Token);
         try
         {
-            var waits = model.Resources
-                .Where(r => r is ProjectResource or ExecutableResource or ContainerResource && r.Annotations.OfType<HealthCheckAnnotation>().Any())
-                .Select(r => notifications.WaitForResourceHealthyAsync(r.Name, stopping));
-            await Task.WhenAll(waits);
+            var healthy = Task.WhenAll(watched.Select(name => notifications.WaitForResourceHealthyAsync(name, stopping)));
+            while (await Task.WhenAny(healthy, Task.Delay(ProgressEvery, stopping)) != healthy)
+            {
+                logger.LogInformation("Still starting after {Seconds:F0} s: {Resources}", started.Elapsed.TotalSeconds,
+                    string.Join(", ", watched.Where(n => states.GetValueOrDefault(n) != "Healthy").Order()
+                        .Select(n => $"{n} ({states.GetValueOrDefault(n, "not created")})")));
+            }
+            await healthy;
         }
         catch (OperationCanceledException)
         {
             return;
         }
+        finally
+        {
+            await watching.CancelAsync();
+        }
         var configuration = app.Services.GetRequiredService<IConfiguration>();
-        var dashboard = (configuration["ASPNETCORE_URLS"] ?? "http://localhost:15000").Split(';')[0].TrimEnd('/');
+        // The dashboard's own resource knows its address even when the run asked for port 0.
+        var dashboard = model.Resources.OfType<IResourceWithEndpoints>().FirstOrDefault(r => r.Name == "aspire-dashboard")
+            ?.GetEndpoints().FirstOrDefault(e => e.IsAllocated && e.Url.StartsWith("http:"))?.Url.TrimEnd('/')
+            ?? (configuration["ASPNETCORE_URLS"] ?? "http://localhost:15000").Split(';')[0].TrimEnd('/');
         var shop = model.Resources.OfType<ProjectResource>().FirstOrDefault(r => r.Name == "gateway")?.GetEndpoint("http").Url;
         logger.LogInformation("All healthy in {Seconds:F1} s.\n    Dashboard: {Dashboard}/login?t={Token}\n    Shop:      {Shop}",
             started.Elapsed.TotalSeconds, dashboard, configuration["AppHost:BrowserToken"], shop ?? "(servers only)");
+    }
+
+    private static async Task WatchAsync(ResourceNotificationService notifications, HashSet<string> watched,
+        ConcurrentDictionary<string, string> states, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var update in notifications.WatchAsync(ct))
+            {
+                if (!watched.Contains(update.Resource.Name)) continue;
+                var snapshot = update.Snapshot;
+                states[update.Resource.Name] = snapshot.HealthStatus?.ToString() == "Healthy"
+                    ? "Healthy"
+                    : $"{snapshot.State?.Text ?? "?"}{(snapshot.HealthStatus is { } health ? ", " + health : "")}";
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 }

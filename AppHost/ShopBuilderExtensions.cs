@@ -59,7 +59,14 @@ public static class ShopBuilderExtensions
             .WithHttpHealthCheck("/health")
             .WithFaultCommands();
 
+        // The micro-frontends the gateway serves, built before it starts (a no-op while nothing changed), so F5 alone
+        // gives a working shop.
+        var frontends = builder.AddExecutable("frontends", "bash", Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..")),
+                "eng/build-frontends.sh")
+            .ExcludeFromManifest();
+
         var gateway = builder.AddProject<Projects.Gateway>("gateway")
+            .WaitForCompletion(frontends)
             .WithReference(redis).WaitFor(redis)
             .WithReference(identity)
             .WithReference(product)
