@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: installs the local servers if missing, builds the offline solution filter, runs each
+# Runs every test: installs the local servers if missing, builds the solution, runs each
 # test project in turn (integration tests start their own throwaway servers on free ports), and ends
 # with the line "N passed, N failed". Exits non-zero on any failure.
 #   ./test.sh                      everything
@@ -12,7 +12,7 @@ eng/install-servers.sh || exit 1
 eng/install-browser.sh || exit 1
 eng/build-frontends.sh || { echo "0 passed, 1 failed"; exit 1; }
 echo "Building..."
-dotnet build ECommerce.Offline.slnf -c Debug -nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+dotnet build ECommerce.sln -c Debug -nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 
 results="artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"

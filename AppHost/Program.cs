@@ -5,6 +5,7 @@
 //   --state <folder>                 where local servers keep their data (default .state/ at the repository root)
 //   --ports auto                     free ports for the local servers instead of the fixed ones
 //   --topology servers               only the servers (what integration tests start)
+//   --Settings:<service>:<KEY>=<v>   one service's setting for this run, e.g. --Settings:order:Order__Saga__Timeout=00:00:05
 using ECommerce.AppHost;
 using ECommerce.AppHost.Servers;
 

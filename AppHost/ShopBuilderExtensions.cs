@@ -1,4 +1,5 @@
 using ECommerce.AppHost.Servers;
+using Microsoft.Extensions.Configuration;
 
 namespace ECommerce.AppHost;
 
@@ -80,5 +81,17 @@ public static class ShopBuilderExtensions
 
         // Tokens name the public origin clients see as their issuer: the gateway's.
         identity.WithEnvironment("Identity__Issuer", gateway.GetEndpoint("http"));
+
+        foreach (var project in new[] { identity, product, cart, inventory, payment, order, gateway }) project.WithRunSettings();
+    }
+
+    /// <summary>
+    /// Per-run settings for one service, last so they win: <c>--Settings:order:Order__Saga__Timeout=00:00:05</c> on the
+    /// command line (or a <c>Settings</c> section in appsettings/user secrets) gives the order service that variable.
+    /// </summary>
+    private static void WithRunSettings(this IResourceBuilder<ProjectResource> project)
+    {
+        foreach (var setting in project.ApplicationBuilder.Configuration.GetSection($"Settings:{project.Resource.Name}").GetChildren())
+            if (setting.Value is { } value) project.WithEnvironment(setting.Key, value);
     }
 }
