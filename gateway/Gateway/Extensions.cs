@@ -3,7 +3,7 @@ using ECommerce.Gateway.Edge;
 using ECommerce.Gateway.Health;
 using ECommerce.Gateway.Caching;
 using ECommerce.Gateway.Forwarding;
-using ECommerce.Redis;
+using ECommerce.Coordination;
 using ECommerce.ServiceDefaults;
 using ECommerce.ServiceDefaults.Authentication;
 using ECommerce.ServiceDefaults.Health;
@@ -31,7 +31,7 @@ internal static class Extensions
 
         builder.AddDefaultAuthentication();
         // Degraded, not Unhealthy, while Redis is down: the edge keeps serving and its rate limits fail open.
-        builder.AddRedisClient(ResourceNames.Redis, HealthStatus.Degraded);
+        builder.AddFailFastRedisClient(ResourceNames.Redis, HealthStatus.Degraded);
         builder.Services.AddGatewayRateLimiting(builder.Configuration);
         builder.Services.AddOutputCache(o => o.AddPolicy(ProductsCachePolicy, p => p
             .Expire(builder.Configuration.GetValue("OutputCache:ProductsTtl", TimeSpan.FromSeconds(5)))

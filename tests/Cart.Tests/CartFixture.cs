@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using ECommerce.LocalServers;
-using ECommerce.Redis;
 using ECommerce.TestInfrastructure;
+using StackExchange.Redis;
 
 namespace ECommerce.Cart.Tests;
 
@@ -14,20 +14,20 @@ public sealed class CartFixture : IAsyncLifetime
     internal ProductStub Products { get; } = new();
     internal TestIdentity Identity { get; private set; } = null!;
     public RedisServer Redis { get; private set; } = null!;
-    public RedisDatabase Db { get; private set; } = null!;
+    public IDatabase Db { get; private set; } = null!;
     public ServiceUnderTest<Program> Service { get; private set; } = null!;
-    private RedisConnection _connection = null!;
+    private ConnectionMultiplexer _connection = null!;
 
     public async Task InitializeAsync()
     {
         Redis = await TestServers.StartDedicatedRedisAsync();
         await Products.StartAsync();
         Identity = await TestIdentity.StartAsync();
-        _connection = await RedisConnection.ConnectAsync(Redis.ConnectionString);
+        _connection = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
         Db = _connection.GetDatabase();
         Service = new ServiceUnderTest<Program>(new Dictionary<string, string>
         {
-            ["ConnectionStrings:redis"] = $"{Redis.ConnectionString},asyncTimeout=2000",
+            ["ConnectionStrings:redis"] = Redis.ConnectionString,
             ["ConnectionStrings:eventbus"] = $"amqp://guest:guest@127.0.0.1:{FreePort.Next()}/",
             ["services:identity:http:0"] = Identity.Url,
             ["services:product:http:0"] = Products.Url,

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using ECommerce.TestInfrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ECommerce.Gateway.Tests;
 
@@ -18,6 +20,9 @@ public class RateLimitTests
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", identity.Token("customer", subject: user));
         return await client.SendAsync(request);
     }
+
+    private static async Task<HealthStatus> RedisReadinessAsync(GatewayFactory gateway) =>
+        (await gateway.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == "redis")).Status;
 
     private static Task<Upstream> CartUpstream() =>
         Upstream.StartAsync(app => app.MapGet("/api/cart", () => Results.Json(new { items = Array.Empty<object>() })));
@@ -103,9 +108,11 @@ public class RateLimitTests
         await redis.StopAsync();
         var whileDown = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++) whileDown.Add((await GetCart(client, identity, "dave")).StatusCode);
+        var readinessWhileDown = await RedisReadinessAsync(gateway);
         await redis.StartAsync();
 
         Assert.All(whileDown, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HealthStatus.Degraded, readinessWhileDown); // still taking traffic
         // The restarted server kept the window (append-only file): once reconnected, dave is over his limit again.
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while ((await GetCart(client, identity, "dave")).StatusCode != HttpStatusCode.TooManyRequests)

@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ECommerce.Product.Api.Caching;
 using ECommerce.Product.Api.Catalog;
-using ECommerce.Redis;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace ECommerce.Product.Tests;
 
@@ -41,8 +41,8 @@ public sealed class CachingTests(ProductFixture fixture)
         Assert.NotNull(first.ETag);
         Assert.Equal(first.ETag, second.ETag);
         Assert.Equal(first.Body.ToString(), second.Body.ToString());
-        var fromRedis = await fixture.B.Services.GetRequiredService<RedisDatabase>().StringGetAsync($"product:{id:N}");
-        Assert.Equal(id.ToString(), JsonDocument.Parse(fromRedis!).RootElement.Str("id"));
+        var fromRedis = await fixture.B.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase().StringGetAsync($"product:{id:N}");
+        Assert.Equal(id.ToString(), JsonDocument.Parse((string)fromRedis!).RootElement.Str("id"));
     }
 
     [Fact]
@@ -135,8 +135,8 @@ public sealed class CachingTests(ProductFixture fixture)
         using var put = await fixture.Client(fixture.A, "admin").PutAsJsonAsync(Url(id), AdminTests.NewProduct("ZEP-WT-1", price: 24.5m));
         put.EnsureSuccessStatusCode();
 
-        var cached = await fixture.A.Services.GetRequiredService<RedisDatabase>().StringGetAsync($"product:{id:N}");
-        Assert.Equal(24.5m, JsonDocument.Parse(cached!).RootElement.Dec("price"));
+        var cached = await fixture.A.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase().StringGetAsync($"product:{id:N}");
+        Assert.Equal(24.5m, JsonDocument.Parse((string)cached!).RootElement.Dec("price"));
         var afterUpdate = await GetAsync(onB, id);
         Assert.Equal((24.5m, "HIT"), (afterUpdate.Body.Dec("price"), afterUpdate.Cache));
         Assert.Equal(24.5m, (await GetAsync(fixture.Client(fixture.A), id)).Body.Dec("price"));

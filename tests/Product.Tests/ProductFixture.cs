@@ -20,6 +20,9 @@ public sealed class ProductFixture : IAsyncLifetime
     public ServiceUnderTest<Program> A { get; private set; } = null!;
     public ServiceUnderTest<Program> B { get; private set; } = null!;
 
+    /// <summary>What A and B were started with, for a test that starts an instance of its own.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; private set; } = null!;
+
     public string ConnectionString => Postgres.GetConnectionString(ResourceNames.ProductDb);
 
     public async Task InitializeAsync()
@@ -44,6 +47,7 @@ public sealed class ProductFixture : IAsyncLifetime
             // 250 ms default would make the load-count assertions depend on scheduling, so the tests allow more.
             ["ProductCache:RedisTimeout"] = "00:00:03",
         };
+        Settings = settings;
         A = new ServiceUnderTest<Program>(settings);
         B = new ServiceUnderTest<Program>(settings);
         await Task.WhenAll(

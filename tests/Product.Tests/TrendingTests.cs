@@ -1,6 +1,6 @@
 using ECommerce.Product.Api.Trending;
-using ECommerce.Redis;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace ECommerce.Product.Tests;
 
@@ -31,7 +31,7 @@ public sealed class TrendingTests(ProductFixture fixture)
     {
         var ids = await fixture.ProductIdsAsync(210, 2);
         var options = new TrendingOptions();
-        var redis = fixture.A.Services.GetRequiredService<RedisDatabase>();
+        var redis = fixture.A.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
         var now = TrendingDecay.BucketOf(DateTimeOffset.UtcNow, options.BucketSize);
         // 30 points one half-life ago (worth 15 now) against 20 points in the current hour.
         await redis.SortedSetIncrementAsync($"trending:{now - 6}", ids[0].ToString(), 30);

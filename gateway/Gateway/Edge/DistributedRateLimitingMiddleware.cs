@@ -1,8 +1,9 @@
 using System.Globalization;
-using ECommerce.Redis;
+using ECommerce.Coordination;
 using ECommerce.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace ECommerce.Gateway.Edge;
 
@@ -41,7 +42,7 @@ internal sealed class DistributedRateLimitingMiddleware(
         {
             decision = await limiter.HitAsync(key, window.PermitLimit, window.Duration, context.RequestAborted);
         }
-        catch (RedisConnectionException ex)
+        catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
         {
             WarnFailingOpen(ex);
             await next(context);
@@ -59,7 +60,7 @@ internal sealed class DistributedRateLimitingMiddleware(
             title: "Rate limit exceeded").ExecuteAsync(context);
     }
 
-    private void WarnFailingOpen(RedisConnectionException ex)
+    private void WarnFailingOpen(Exception ex)
     {
         var now = time.GetTimestamp();
         var last = Interlocked.Read(ref _lastWarning);

@@ -2,7 +2,7 @@ using ECommerce.Cart.Api.Carts;
 using ECommerce.Cart.Api.Checkout;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
-using ECommerce.Redis;
+using ECommerce.Coordination;
 using ECommerce.ServiceDefaults;
 using ECommerce.ServiceDefaults.Authentication;
 using ECommerce.ServiceDefaults.Resilience;
@@ -16,7 +16,7 @@ internal static class Extensions
     {
         // Behind the gateway and still checking: a token is validated here too, never trusted on the edge's word alone.
         builder.AddDefaultAuthentication();
-        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddFailFastRedisClient(ResourceNames.Redis);
         builder.AddMessaging(ResourceNames.EventBus, messaging =>
         {
             messaging.ServiceName = ResourceNames.Cart;

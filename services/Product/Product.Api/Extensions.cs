@@ -7,7 +7,7 @@ using ECommerce.Product.Api.Catalog;
 using ECommerce.Product.Api.Search;
 using ECommerce.Product.Api.Seeding;
 using ECommerce.Product.Api.Trending;
-using ECommerce.Redis;
+using ECommerce.Coordination;
 using ECommerce.ServiceDefaults;
 using ECommerce.ServiceDefaults.Authentication;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -23,7 +23,7 @@ internal static class Extensions
         builder.AddNpgsqlDataSource(ResourceNames.ProductDb, configureDataSourceBuilder: PostgresExtensions.BoundWaitsAndPool);
         builder.AddSchemaMigrations(typeof(Extensions).Assembly);
         // The catalog is served from PostgreSQL when Redis is down: without its cache the service is degraded, not down.
-        builder.AddRedisClient(ResourceNames.Redis, HealthStatus.Degraded);
+        builder.AddFailFastRedisClient(ResourceNames.Redis, HealthStatus.Degraded);
         builder.AddMessaging(ResourceNames.EventBus, messaging =>
         {
             messaging.ServiceName = ResourceNames.Product;

@@ -23,8 +23,8 @@ public static class CartEndpoints
     private static string UserId(ClaimsPrincipal user) =>
         user.FindFirst(Claims.Subject)?.Value ?? throw new InvalidOperationException("An authorized caller has a subject.");
 
-    private static async Task<Ok<CartResponse>> GetAsync(ClaimsPrincipal user, CartStore carts, IOptions<CartOptions> options, CancellationToken ct) =>
-        TypedResults.Ok(CartResponse.From(await carts.GetAsync(UserId(user), ct), options.Value.DefaultCurrency));
+    private static async Task<Ok<CartResponse>> GetAsync(ClaimsPrincipal user, CartStore carts, IOptions<CartOptions> options) =>
+        TypedResults.Ok(CartResponse.From(await carts.GetAsync(UserId(user)), options.Value.DefaultCurrency));
 
     private static async Task<Results<Ok<CartResponse>, ValidationProblem, ProblemHttpResult>> SetQuantityAsync(
         string productId, SetQuantityRequest request, ClaimsPrincipal user, CartStore carts, ProductCatalog catalog,
@@ -47,19 +47,19 @@ public static class CartEndpoints
                 detail: $"There is no product '{productId}'.");
 
         var userId = UserId(user);
-        await carts.SetAsync(userId, new CartLine(productId, product.Name, product.Price, product.Currency, request.Quantity!.Value, time.GetUtcNow()), ct);
-        return TypedResults.Ok(CartResponse.From(await carts.GetAsync(userId, ct), options.Value.DefaultCurrency));
+        await carts.SetAsync(userId, new CartLine(productId, product.Name, product.Price, product.Currency, request.Quantity!.Value, time.GetUtcNow()));
+        return TypedResults.Ok(CartResponse.From(await carts.GetAsync(userId), options.Value.DefaultCurrency));
     }
 
-    private static async Task<NoContent> RemoveAsync(string productId, ClaimsPrincipal user, CartStore carts, CancellationToken ct)
+    private static async Task<NoContent> RemoveAsync(string productId, ClaimsPrincipal user, CartStore carts)
     {
-        await carts.RemoveAsync(UserId(user), productId, ct);
+        await carts.RemoveAsync(UserId(user), productId);
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> ClearAsync(ClaimsPrincipal user, CartStore carts, CancellationToken ct)
+    private static async Task<NoContent> ClearAsync(ClaimsPrincipal user, CartStore carts)
     {
-        await carts.ClearAsync(UserId(user), ct);
+        await carts.ClearAsync(UserId(user));
         return TypedResults.NoContent();
     }
 }

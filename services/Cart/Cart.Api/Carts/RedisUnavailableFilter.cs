@@ -1,4 +1,4 @@
-using ECommerce.Redis;
+using StackExchange.Redis;
 
 namespace ECommerce.Cart.Api.Carts;
 
@@ -14,7 +14,7 @@ internal sealed class RedisUnavailableFilter(ILogger<RedisUnavailableFilter> log
         {
             return await next(context);
         }
-        catch (RedisConnectionException ex)
+        catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
         {
             logger.LogWarning("Cart store unavailable: {Reason}", ex.Message);
             context.HttpContext.Response.Headers.RetryAfter = "1";

@@ -12,7 +12,7 @@ public sealed class OrderConfirmedHandler(CartStore carts, ILogger<OrderConfirme
 {
     public async Task HandleAsync(OrderConfirmed message, MessageContext context, CancellationToken ct)
     {
-        foreach (var line in message.Lines) await carts.RemoveAsync(message.UserId, line.ProductId, ct);
+        foreach (var line in message.Lines) await carts.RemoveAsync(message.UserId, line.ProductId);
         logger.LogInformation("Order {OrderId} confirmed: {Lines} line(s) left the cart of {UserId}",
             message.OrderId, message.Lines.Count, message.UserId);
     }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using ECommerce.Redis;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace ECommerce.Product.Api.Caching;
 
@@ -10,19 +10,30 @@ namespace ECommerce.Product.Api.Caching;
 /// drops its copy and answers on <c>products:invalidate:ack</c> with the nonce. PUBLISH returns how many
 /// subscribers got the message, so the sender knows how many answers to wait for (bounded by a timeout: an
 /// instance that does not answer holds its copy at most <see cref="ProductCacheOptions.LocalTtl"/>).
+/// The multiplexer keeps the subscriptions on a connection of their own and subscribes again after a reconnect.
 /// </summary>
 public sealed class InvalidationBus(
-    RedisSubscriber subscriber, ProductCache cache, IOptions<ProductCacheOptions> options, ILogger<InvalidationBus> logger) : IHostedService
+    IConnectionMultiplexer redis, ProductCache cache, IOptions<ProductCacheOptions> options, ILogger<InvalidationBus> logger) : IHostedService
 {
-    public const string Channel = "products:invalidate";
-    public const string AckChannel = "products:invalidate:ack";
+    public static readonly RedisChannel Channel = RedisChannel.Literal("products:invalidate");
+    public static readonly RedisChannel AckChannel = RedisChannel.Literal("products:invalidate:ack");
 
     private readonly ConcurrentDictionary<string, Waiter> _waiting = new();
 
+    private ISubscriber Subscriber => redis.GetSubscriber();
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await subscriber.SubscribeAsync(Channel, (_, message) => OnInvalidate(message), cancellationToken);
-        await subscriber.SubscribeAsync(AckChannel, (_, nonce) => OnAck(nonce), cancellationToken);
+        try
+        {
+            await Subscriber.SubscribeAsync(Channel, (_, message) => OnInvalidate(message.ToString()));
+            await Subscriber.SubscribeAsync(AckChannel, (_, nonce) => OnAck(nonce.ToString()));
+        }
+        catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
+        {
+            // The handlers are registered already: the multiplexer subscribes them once Redis is back.
+            logger.LogWarning("Invalidation subscriptions wait for Redis to come back: {Reason}", ex.Message);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -35,7 +46,7 @@ public sealed class InvalidationBus(
         try
         {
             using var timeout = new CancellationTokenSource(options.Value.InvalidationAckTimeout);
-            var receivers = await subscriber.PublishAsync(Channel, $"{nonce}:{productId:N}", timeout.Token);
+            var receivers = await Subscriber.PublishAsync(Channel, $"{nonce}:{productId:N}").WaitAsync(timeout.Token);
             if (!waiter.Expect(receivers)) await waiter.Done.Task.WaitAsync(timeout.Token);
             return true;
         }
@@ -56,8 +67,8 @@ public sealed class InvalidationBus(
         if (separator < 0 || !Guid.TryParse(message.AsSpan(separator + 1), out var id)) return;
         cache.DropLocal(id);
         var nonce = message[..separator];
-        // Handlers run on the subscriber's reader loop: the answer is sent without waiting for it.
-        _ = subscriber.PublishAsync(AckChannel, nonce).ContinueWith(
+        // The answer is sent without waiting for it (fire and forget): a handler should not hold up the next message.
+        _ = Subscriber.PublishAsync(AckChannel, nonce).ContinueWith(
             t => logger.LogWarning("Invalidation ack failed: {Reason}", t.Exception?.GetBaseException().Message),
             TaskContinuationOptions.OnlyOnFaulted);
     }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using ECommerce.Product.Api.Catalog;
-using ECommerce.Redis;
+using ECommerce.Coordination;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -57,7 +57,7 @@ public sealed class ProductCache(
             return (cached, true);
         }
         var lease = await redis.TryAsync("load lock",
-            (db, ct) => new RedisLock(db).TryAcquireAsync($"{Key(id)}:load", options.Value.LoadLockLease, ct), null);
+            db => new RedisLock(db).TryAcquireAsync($"{Key(id)}:load", options.Value.LoadLockLease), null);
         if (lease is null && redis.IsAvailable && await WaitForOtherLoaderAsync(id) is { } loaded)
         {
             SetLocal(id, loaded, generation);
@@ -82,7 +82,7 @@ public sealed class ProductCache(
         }
         finally
         {
-            if (lease is not null) await redis.TryAsync("load unlock", (_, ct) => lease.ReleaseAsync(ct), false);
+            if (lease is not null) await redis.TryAsync("load unlock", _ => lease.ReleaseAsync(), false);
         }
     }
 
@@ -97,7 +97,7 @@ public sealed class ProductCache(
         {
             await Task.Delay(10);
             if (await redis.GetAsync(Key(id)) is { } bytes) return new CachedProduct(bytes);
-            var locked = await redis.TryAsync("load lock check", (db, ct) => db.KeyExistsAsync($"{RedisLock.KeyPrefix}{Key(id)}:load", ct), false);
+            var locked = await redis.TryAsync("load lock check", db => db.KeyExistsAsync($"{RedisLock.KeyPrefix}{Key(id)}:load"), false);
             if (!locked) return await redis.GetAsync(Key(id)) is { } late ? new CachedProduct(late) : null;
         }
         return null;

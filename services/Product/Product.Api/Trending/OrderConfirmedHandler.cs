@@ -1,7 +1,7 @@
 using ECommerce.Contracts;
 using ECommerce.Messaging;
-using ECommerce.Redis;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace ECommerce.Product.Api.Trending;
 
@@ -11,7 +11,7 @@ namespace ECommerce.Product.Api.Trending;
 /// and a redelivery finds it taken. While Redis is down the claim throws and the message comes back later.
 /// </summary>
 public sealed class OrderConfirmedHandler(
-    RedisDatabase redis, TrendingProducts trending, IOptions<TrendingOptions> options, ILogger<OrderConfirmedHandler> logger)
+    IConnectionMultiplexer redis, TrendingProducts trending, IOptions<TrendingOptions> options, ILogger<OrderConfirmedHandler> logger)
     : IMessageHandler<OrderConfirmed>
 {
     private static readonly TimeSpan MarkerLifetime = TimeSpan.FromDays(2);
@@ -19,7 +19,7 @@ public sealed class OrderConfirmedHandler(
     public async Task HandleAsync(OrderConfirmed message, MessageContext context, CancellationToken ct)
     {
         var marker = $"{options.Value.KeyPrefix}counted:{message.OrderId:N}";
-        if (!await redis.StringSetAsync(marker, context.MessageId, MarkerLifetime, When.NotExists, ct))
+        if (!await redis.GetDatabase().StringSetAsync(marker, context.MessageId, MarkerLifetime, When.NotExists))
         {
             logger.LogInformation("Order {OrderId} was already counted in trending", message.OrderId);
             return;

@@ -1,14 +1,15 @@
 using ECommerce.Product.Api.Caching;
 using ECommerce.Product.Api.Catalog;
-using ECommerce.Redis;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace ECommerce.Product.Api.Trending;
 
 /// <summary>
 /// Trending products as Redis sorted sets, one per time bucket (<c>trending:{bucket}</c>, member = product id):
 /// a view or a sale adds to the current bucket; reading sums the recent buckets with ZUNIONSTORE, older buckets
-/// weighing less (exponential decay), and expired buckets falling out. Redis down means no trending, never an error.
+/// weighing less (exponential decay), and expired buckets falling out. The union, the read of its top and its deletion
+/// go as one MULTI/EXEC transaction: one round trip, and no other client sees the throwaway key. Redis down means no trending, never an error.
 /// </summary>
 public sealed class TrendingProducts(CacheStore redis, ProductStore store, IOptions<TrendingOptions> options, TimeProvider clock)
 {
@@ -21,19 +22,19 @@ public sealed class TrendingProducts(CacheStore redis, ProductStore store, IOpti
     {
         var o = options.Value;
         var now = TrendingDecay.BucketOf(clock.GetUtcNow(), o.BucketSize);
-        var args = new List<object> { $"{o.KeyPrefix}top:{Guid.NewGuid():N}", o.Buckets };
-        for (var age = 0; age < o.Buckets; age++) args.Add(Key(now - age));
-        args.Add("WEIGHTS");
-        for (var age = 0; age < o.Buckets; age++) args.Add(TrendingDecay.Weight(age, o.BucketSize, o.HalfLife));
-        var top = await redis.TryAsync("trending union", async (db, token) =>
+        var buckets = Enumerable.Range(0, o.Buckets).Select(age => (RedisKey)Key(now - age)).ToArray();
+        var weights = Enumerable.Range(0, o.Buckets).Select(age => TrendingDecay.Weight(age, o.BucketSize, o.HalfLife)).ToArray();
+        RedisKey union = $"{o.KeyPrefix}top:{Guid.NewGuid():N}";
+        var top = await redis.TryAsync("trending union", async db =>
         {
-            // The union lands in a throwaway key, read and deleted at once (one script could do the three steps).
-            await db.ExecuteAsync("ZUNIONSTORE", args, token);
-            var entries = await db.SortedSetRangeByRankWithScoresAsync((string)args[0], 0, limit - 1, Order.Descending, token);
-            await db.KeyDeleteAsync((string)args[0], token);
-            return entries;
+            var transaction = db.CreateTransaction();
+            _ = transaction.SortedSetCombineAndStoreAsync(SetOperation.Union, union, buckets, weights);
+            var entries = transaction.SortedSetRangeByRankWithScoresAsync(union, 0, limit - 1, Order.Descending);
+            _ = transaction.KeyDeleteAsync(union);
+            await transaction.ExecuteAsync();
+            return await entries;
         }, []);
-        var scores = top.Select(e => (Id: Guid.TryParse(e.Element, out var id) ? id : Guid.Empty, e.Score))
+        var scores = top.Select(e => (Id: Guid.TryParse(e.Element.ToString(), out var id) ? id : Guid.Empty, e.Score))
             .Where(e => e.Id != Guid.Empty).ToList();
         var summaries = (await store.SummariesAsync(scores.Select(s => s.Id).ToList(), ct)).ToDictionary(s => s.Id);
         return scores.Where(s => summaries.ContainsKey(s.Id)).Select(s =>
@@ -47,11 +48,13 @@ public sealed class TrendingProducts(CacheStore redis, ProductStore store, IOpti
     {
         var o = options.Value;
         var key = Key(TrendingDecay.BucketOf(clock.GetUtcNow(), o.BucketSize));
-        await redis.TryAsync("trending add", async (db, ct) =>
+        await redis.TryAsync("trending add", async db =>
         {
-            await db.SortedSetIncrementAsync(key, productId.ToString(), amount, ct);
+            var add = db.SortedSetIncrementAsync(key, productId.ToString(), amount);
             // A bucket outlives the window by one bucket, then Redis deletes it.
-            return await db.KeyExpireAsync(key, o.BucketSize * (o.Buckets + 1), ct);
+            var expire = db.KeyExpireAsync(key, o.BucketSize * (o.Buckets + 1));
+            await Task.WhenAll(add, expire);
+            return expire.Result;
         }, false);
     }
 

@@ -1,4 +1,4 @@
-namespace ECommerce.Redis;
+namespace ECommerce.Coordination;
 
 /// <param name="Allowed">Whether the hit was admitted (and recorded).</param>
 /// <param name="Count">Hits in the window, including this one when admitted.</param>

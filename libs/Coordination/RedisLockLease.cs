@@ -1,4 +1,6 @@
-namespace ECommerce.Redis;
+using StackExchange.Redis;
+
+namespace ECommerce.Coordination;
 
 /// <summary>
 /// A held lock. <see cref="FencingToken"/> goes with every write to the protected resource, which rejects tokens
@@ -6,20 +8,20 @@ namespace ECommerce.Redis;
 /// </summary>
 public sealed class RedisLockLease : IAsyncDisposable
 {
-    private static readonly RedisScript Release = new("""
-        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+    private static readonly LuaScript Release = LuaScript.Prepare("""
+        if redis.call('GET', @key) == @owner then return redis.call('DEL', @key) end
         return 0
         """);
 
-    private static readonly RedisScript Extend = new("""
-        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+    private static readonly LuaScript Extend = LuaScript.Prepare("""
+        if redis.call('GET', @key) == @owner then return redis.call('PEXPIRE', @key, @leaseMs) end
         return 0
         """);
 
-    private readonly RedisDatabase _db;
-    private readonly string _key;
+    private readonly IDatabase _db;
+    private readonly RedisKey _key;
 
-    internal RedisLockLease(RedisDatabase db, string resource, string key, string owner, long fencingToken) =>
+    internal RedisLockLease(IDatabase db, string resource, string key, string owner, long fencingToken) =>
         (_db, Resource, _key, Owner, FencingToken) = (db, resource, key, owner, fencingToken);
 
     public string Resource { get; }
@@ -31,16 +33,16 @@ public sealed class RedisLockLease : IAsyncDisposable
     public long FencingToken { get; }
 
     /// <summary>Pushes the lease out to <paramref name="leaseTime"/> from now; false when the lease was lost already.</summary>
-    public async Task<bool> ExtendAsync(TimeSpan leaseTime, CancellationToken ct = default) =>
-        (await _db.ScriptEvaluateAsync(Extend, [_key], [Owner, RedisLock.Milliseconds(leaseTime)], ct)).AsInt64() == 1;
+    public async Task<bool> ExtendAsync(TimeSpan leaseTime) =>
+        (long)await _db.ScriptEvaluateAsync(Extend, new { key = _key, owner = Owner, leaseMs = RedisLock.Milliseconds(leaseTime) }) == 1;
 
     /// <summary>Deletes the lock if this lease still owns it; false when it had expired (and maybe been taken by another).</summary>
-    public async Task<bool> ReleaseAsync(CancellationToken ct = default) =>
-        (await _db.ScriptEvaluateAsync(Release, [_key], [Owner], ct)).AsInt64() == 1;
+    public async Task<bool> ReleaseAsync() =>
+        (long)await _db.ScriptEvaluateAsync(Release, new { key = _key, owner = Owner }) == 1;
 
     public async ValueTask DisposeAsync()
     {
         try { await ReleaseAsync(); }
-        catch (RedisConnectionException) { /* the lease runs out by itself */ }
+        catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException) { /* the lease runs out by itself */ }
     }
 }

@@ -1,4 +1,4 @@
-namespace ECommerce.Redis.Tests;
+namespace ECommerce.Coordination.Tests;
 
 /// <summary>Waits for a condition with a deadline instead of sleeping a guessed time.</summary>
 internal static class Poll

@@ -1,14 +1,17 @@
 using ECommerce.TestInfrastructure;
+using StackExchange.Redis;
 
-namespace ECommerce.Redis.Tests;
+namespace ECommerce.Coordination.Tests;
 
 public class SlidingWindowLimiterTests
 {
+    private static async Task<ConnectionMultiplexer> ConnectAsync() =>
+        await ConnectionMultiplexer.ConnectAsync((await TestServers.SharedRedisAsync()).ConnectionString);
+
     [Fact]
     public async Task Hits_over_the_limit_are_refused_with_the_time_until_the_oldest_leaves_the_window()
     {
-        var server = await TestServers.SharedRedisAsync();
-        await using var redis = await RedisConnection.ConnectAsync(server.ConnectionString);
+        await using var redis = await ConnectAsync();
         var limiter = new SlidingWindowLimiter(redis.GetDatabase());
         var key = TestServers.NewName("rl");
 
@@ -28,8 +31,7 @@ public class SlidingWindowLimiterTests
     [Fact]
     public async Task The_window_slides_so_hits_are_admitted_again_as_old_ones_age_out()
     {
-        var server = await TestServers.SharedRedisAsync();
-        await using var redis = await RedisConnection.ConnectAsync(server.ConnectionString);
+        await using var redis = await ConnectAsync();
         var limiter = new SlidingWindowLimiter(redis.GetDatabase());
         var key = TestServers.NewName("slide");
         var window = TimeSpan.FromSeconds(1);
@@ -44,9 +46,8 @@ public class SlidingWindowLimiterTests
     [Fact]
     public async Task Concurrent_hits_from_two_clients_never_exceed_the_shared_limit()
     {
-        var server = await TestServers.SharedRedisAsync();
-        await using var one = await RedisConnection.ConnectAsync(server.ConnectionString);
-        await using var two = await RedisConnection.ConnectAsync(server.ConnectionString);
+        await using var one = await ConnectAsync();
+        await using var two = await ConnectAsync();
         var key = TestServers.NewName("shared");
         var limiters = new[] { new SlidingWindowLimiter(one.GetDatabase()), new SlidingWindowLimiter(two.GetDatabase()) };
 

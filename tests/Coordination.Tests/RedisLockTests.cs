@@ -1,6 +1,7 @@
 using ECommerce.TestInfrastructure;
+using StackExchange.Redis;
 
-namespace ECommerce.Redis.Tests;
+namespace ECommerce.Coordination.Tests;
 
 public class RedisLockTests
 {
@@ -8,21 +9,23 @@ public class RedisLockTests
     /// The protected resource: it keeps the largest fencing token it has accepted and refuses writes with a smaller
     /// one, atomically (here a value in Redis guarded by a script; in a database, an UPDATE ... WHERE token &lt;= @token).
     /// </summary>
-    private static readonly RedisScript FencedWrite = new("""
-        local seen = tonumber(redis.call('HGET', KEYS[1], 'token') or '0')
-        if tonumber(ARGV[1]) < seen then return 0 end
-        redis.call('HSET', KEYS[1], 'token', ARGV[1], 'value', ARGV[2])
+    private static readonly LuaScript FencedWrite = LuaScript.Prepare("""
+        local seen = tonumber(redis.call('HGET', @resource, 'token') or '0')
+        if tonumber(@token) < seen then return 0 end
+        redis.call('HSET', @resource, 'token', @token, 'value', @value)
         return 1
         """);
 
-    private static async Task<bool> WriteAsync(RedisDatabase db, string resource, RedisLockLease lease, string value) =>
-        (await db.ScriptEvaluateAsync(FencedWrite, [resource], [lease.FencingToken, value])).AsInt64() == 1;
+    private static async Task<bool> WriteAsync(IDatabase db, string resource, RedisLockLease lease, string value) =>
+        (long)await db.ScriptEvaluateAsync(FencedWrite, new { resource = (RedisKey)resource, token = lease.FencingToken, value }) == 1;
+
+    private static async Task<ConnectionMultiplexer> ConnectAsync(bool allowAdmin = false) =>
+        await ConnectionMultiplexer.ConnectAsync($"{(await TestServers.SharedRedisAsync()).ConnectionString},allowAdmin={allowAdmin}");
 
     [Fact]
     public async Task A_holder_whose_lease_expired_cannot_write_with_its_stale_token()
     {
-        var server = await TestServers.SharedRedisAsync();
-        await using var redis = await RedisConnection.ConnectAsync(server.ConnectionString);
+        await using var redis = await ConnectAsync();
         var db = redis.GetDatabase();
         var locks = new RedisLock(db);
         var (name, resource) = (TestServers.NewName("stock"), TestServers.NewName("resource"));
@@ -38,7 +41,7 @@ public class RedisLockTests
 
         Assert.True(fast.FencingToken > slow.FencingToken);
         Assert.False(await WriteAsync(db, resource, slow, "slow-2"));
-        Assert.Equal("fast", await db.HashGetAsync(resource, "value"));
+        Assert.Equal("fast", (string?)await db.HashGetAsync(resource, "value"));
         Assert.False(await slow.ExtendAsync(TimeSpan.FromSeconds(30)));
         Assert.False(await slow.ReleaseAsync());
         Assert.True(await db.KeyExistsAsync(RedisLock.KeyPrefix + name)); // the stale holder did not delete the new holder's lock
@@ -49,8 +52,7 @@ public class RedisLockTests
     [Fact]
     public async Task Only_one_of_many_concurrent_callers_gets_the_lock_and_tokens_only_grow()
     {
-        var server = await TestServers.SharedRedisAsync();
-        await using var redis = await RedisConnection.ConnectAsync(server.ConnectionString);
+        await using var redis = await ConnectAsync();
         var locks = new RedisLock(redis.GetDatabase());
         var name = TestServers.NewName("flash");
 
@@ -72,8 +74,7 @@ public class RedisLockTests
     [Fact]
     public async Task An_owner_extends_its_lease_and_a_waiter_gets_the_lock_once_it_is_released()
     {
-        var server = await TestServers.SharedRedisAsync();
-        await using var redis = await RedisConnection.ConnectAsync(server.ConnectionString);
+        await using var redis = await ConnectAsync();
         var db = redis.GetDatabase();
         var locks = new RedisLock(db);
         var name = TestServers.NewName("ext");
@@ -90,5 +91,20 @@ public class RedisLockTests
 
         Assert.NotNull(next);
         Assert.True(next.FencingToken > holder.FencingToken);
+    }
+
+    [Fact]
+    public async Task The_lock_still_works_after_the_server_forgot_its_scripts()
+    {
+        await using var redis = await ConnectAsync(allowAdmin: true);
+        var locks = new RedisLock(redis.GetDatabase());
+        var name = TestServers.NewName("flush");
+        await using (var first = await locks.TryAcquireAsync(name, TimeSpan.FromSeconds(30))) Assert.NotNull(first);
+
+        // A restart or SCRIPT FLUSH empties the script cache: EVALSHA answers NOSCRIPT and the client sends the source again.
+        await redis.GetServers().Single().ScriptFlushAsync();
+        await using var second = await locks.TryAcquireAsync(name, TimeSpan.FromSeconds(30));
+
+        Assert.NotNull(second);
     }
 }

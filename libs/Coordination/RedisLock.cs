@@ -1,4 +1,6 @@
-namespace ECommerce.Redis;
+using StackExchange.Redis;
+
+namespace ECommerce.Coordination;
 
 /// <summary>
 /// A lease-based lock with fencing tokens. Acquiring sets <c>lock:{resource}</c> with SET NX PX (one owner at a time,
@@ -7,11 +9,12 @@ namespace ECommerce.Redis;
 /// a slow call), so the lock alone cannot protect a resource; the resource must remember the largest token it has seen
 /// and refuse writes carrying a smaller one. Release and extend succeed only while the caller is still the owner.
 /// </summary>
-public sealed class RedisLock(RedisDatabase db)
+public sealed class RedisLock(IDatabase db)
 {
-    private static readonly RedisScript Acquire = new("""
-        if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-          return redis.call('INCR', KEYS[2])
+    // LuaScript turns @names into KEYS/ARGV and runs by EVALSHA once the server knows the script.
+    private static readonly LuaScript Acquire = LuaScript.Prepare("""
+        if redis.call('SET', @key, @owner, 'NX', 'PX', @leaseMs) then
+          return redis.call('INCR', @fence)
         end
         return false
         """);
@@ -19,12 +22,15 @@ public sealed class RedisLock(RedisDatabase db)
     public const string KeyPrefix = "lock:";
 
     /// <summary>One attempt: the lease, or null when someone else holds the lock.</summary>
-    public async Task<RedisLockLease?> TryAcquireAsync(string resource, TimeSpan leaseTime, CancellationToken ct = default)
+    public async Task<RedisLockLease?> TryAcquireAsync(string resource, TimeSpan leaseTime)
     {
         var key = KeyPrefix + resource;
         var owner = Guid.NewGuid().ToString("N");
-        var reply = await db.ScriptEvaluateAsync(Acquire, [key, key + ":fence"], [owner, Milliseconds(leaseTime)], ct);
-        return reply.IsNull ? null : new RedisLockLease(db, resource, key, owner, reply.AsInt64());
+        var reply = await db.ScriptEvaluateAsync(Acquire, new
+        {
+            key = (RedisKey)key, fence = (RedisKey)(key + ":fence"), owner, leaseMs = Milliseconds(leaseTime),
+        });
+        return reply.IsNull ? null : new RedisLockLease(db, resource, key, owner, (long)reply);
     }
 
     /// <summary>Retries with a short backoff until the lock is free or <paramref name="wait"/> has passed; null then.</summary>
@@ -34,7 +40,7 @@ public sealed class RedisLock(RedisDatabase db)
         var backoff = TimeSpan.FromMilliseconds(5);
         while (true)
         {
-            if (await TryAcquireAsync(resource, leaseTime, ct) is { } lease) return lease;
+            if (await TryAcquireAsync(resource, leaseTime).WaitAsync(ct) is { } lease) return lease;
             if (DateTimeOffset.UtcNow + backoff > deadline) return null;
             await Task.Delay(backoff + TimeSpan.FromMilliseconds(Random.Shared.Next(5)), ct);
             backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 100));
