@@ -1,7 +1,7 @@
 namespace ECommerce.ServiceDefaults;
 
 /// <summary>
-/// The names both hosts (AppHost and DevHost) give to resources; services look up
+/// The names the AppHost gives to resources; services look up
 /// connection strings and service endpoints by these names only.
 /// </summary>
 public static class ResourceNames

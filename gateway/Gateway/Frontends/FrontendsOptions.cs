@@ -5,7 +5,7 @@ public sealed class FrontendsOptions
 {
     public const string SectionName = "Frontends";
 
-    /// <summary>The frontends folder, relative to the gateway's content root (DevHost runs it in gateway/Gateway).</summary>
+    /// <summary>The frontends folder, relative to the gateway's content root (the AppHost runs it in gateway/Gateway).</summary>
     public string Root { get; set; } = "../../frontends";
 
     /// <summary>The shell, served at <c>/</c>.</summary>
