@@ -56,7 +56,10 @@ public class ShopSystem : IAsyncDisposable
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             ["--servers", "local", "--ports", "auto", "--state", StateDirectory], bound.Token);
         // Every resource's console output is kept (LogOf); only its warnings go to the run's own output.
-        builder.Services.AddLogging(logging => logging.AddFilter("ECommerce.AppHost.Resources", LogLevel.Warning));
+        // The AppHost's own health probes fail loudly while a resource starts or is faulted on purpose; its state tells.
+        builder.Services.AddLogging(logging => logging
+            .AddFilter("ECommerce.AppHost.Resources", LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
         foreach (var (resource, key, value) in Settings)
         {
             var project = builder.Resources.OfType<ProjectResource>().SingleOrDefault(r => r.Name == resource)
