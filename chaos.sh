@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Plays a fault scenario against the running system (./run.sh) and checks the invariants afterwards:
+# Starts the whole system from the AppHost (in-process, Aspire.Hosting.Testing: free ports, fresh state, no dashboard),
+# plays fault scenarios against it, checks the invariants afterwards and stops it:
 #   ./chaos.sh --list                          the scenarios and what each expects
+#   ./chaos.sh --all                           every scenario on one system, then a summary
 #   ./chaos.sh payment-outage --report r.json  one scenario; exit 0 passed, 1 failed, 2 could not run
-# Options: --duration 30s --settle 90s --gateway URL --devhost <state dir|control url> --users N (./chaos.sh --help).
+# Options: --duration 30s --settle 90s --users N, --gateway URL to attach to a running system (./chaos.sh --help).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")" && pwd)"
 dll="$repo/tools/Chaos/bin/Debug/net10.0/ECommerce.Chaos.dll"

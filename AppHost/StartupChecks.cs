@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using ECommerce.AppHost.Servers;
 
 namespace ECommerce.AppHost;
@@ -9,15 +10,18 @@ public static class StartupChecks
     public static bool PortsAreFree(IDistributedApplicationBuilder builder)
     {
         var wanted = new List<(int Port, string Owner)>();
+        // Aspire.Hosting.Testing (tests, ./chaos.sh) puts services on random ports and runs no dashboard.
+        var randomized = builder.Configuration.GetValue<bool>("DcpPublisher:RandomizePorts");
         foreach (var resource in builder.Resources)
         {
             foreach (var endpoint in resource.Annotations.OfType<EndpointAnnotation>())
-                if (endpoint.Port is { } port) wanted.Add((port, $"{resource.Name} {endpoint.Name}"));
-            if (resource is ProjectResource project && LaunchPort(project) is { } launchPort) wanted.Add((launchPort, resource.Name));
+                if (endpoint.Port is { } port && !(randomized && resource is ProjectResource)) wanted.Add((port, $"{resource.Name} {endpoint.Name}"));
+            if (!randomized && resource is ProjectResource project && LaunchPort(project) is { } launchPort) wanted.Add((launchPort, resource.Name));
         }
-        foreach (var key in new[] { "ASPNETCORE_URLS", "ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", "ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL" })
-            foreach (var url in (builder.Configuration[key] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
-                if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Port > 0) wanted.Add((uri.Port, $"dashboard ({key})"));
+        if (!randomized)
+            foreach (var key in new[] { "ASPNETCORE_URLS", "ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", "ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL" })
+                foreach (var url in (builder.Configuration[key] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+                    if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Port > 0) wanted.Add((uri.Port, $"dashboard ({key})"));
 
         var taken = wanted.DistinctBy(w => w.Port).Where(w => !LocalServerState.IsFree(w.Port)).ToList();
         foreach (var (port, owner) in taken)

@@ -23,14 +23,16 @@ public static class ServersBuilderExtensions
                 builder.AddLocalRabbitMQ("eventbus", port: 25672, managementPort: 15673, epmdPort: 24369));
         }
 
-        var container = builder.AddPostgres("postgres", password: password, port: 55432)
+        // --ports auto: host ports of Aspire's choosing, as for the local servers.
+        int? Fixed(int port) => LocalServerState.AutoPorts(builder) ? null : port;
+        var container = builder.AddPostgres("postgres", password: password, port: Fixed(55432))
             .WithDataVolume()
             .WithLifetime(ContainerLifetime.Persistent);
         foreach (var name in DatabaseNames) databases[name] = container.AddDatabase(name);
 #pragma warning disable ASPIRECERTIFICATES001 // the services connect to Redis over plain TCP in both modes
-        var redis = builder.AddRedis("redis", port: 56379).WithoutHttpsCertificate();
+        var redis = builder.AddRedis("redis", port: Fixed(56379)).WithoutHttpsCertificate();
 #pragma warning restore ASPIRECERTIFICATES001
-        var eventBus = builder.AddRabbitMQ("eventbus", port: 25672).WithManagementPlugin(port: 15673);
+        var eventBus = builder.AddRabbitMQ("eventbus", port: Fixed(25672)).WithManagementPlugin(port: Fixed(15673));
         return new(databases, redis, eventBus);
     }
 }

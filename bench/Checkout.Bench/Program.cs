@@ -1,10 +1,17 @@
 using System.Diagnostics;
 using ECommerce.Checkout.Bench;
 
-// Bounded checkout load through the gateway of a running system; prints a markdown section for docs/benchmarks.md.
-//   dotnet ECommerce.Checkout.Bench.dll <gateway URL> [rate/s = 200] [seconds = 20] [users = 300]
-if (args.Length < 1) { Console.Error.WriteLine("usage: <gateway URL> [rate] [seconds] [users]"); return 2; }
-var gateway = new Uri(args[0]);
+// Bounded checkout load through the gateway; prints a markdown section for docs/benchmarks.md.
+//   dotnet ECommerce.Checkout.Bench.dll <gateway URL | --start> [rate/s = 200] [seconds = 20] [users = 300]
+// --start: the whole system from the AppHost in this process (servers on free ports, fresh state), stopped at the end.
+if (args.Length < 1) { Console.Error.WriteLine("usage: <gateway URL | --start> [rate] [seconds] [users]"); return 2; }
+await using var system = args[0] == "--start" ? new BenchSystem() : null;
+if (system is not null)
+{
+    await system.InitializeAsync();
+    Console.Error.WriteLine($"system up; gateway {system.GatewayUrl}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+}
+var gateway = system?.GatewayUrl ?? new Uri(args[0]);
 var rate = args.Length > 1 ? int.Parse(args[1]) : 200;
 var duration = TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 20);
 var userCount = args.Length > 3 ? int.Parse(args[3]) : 300;

@@ -19,7 +19,7 @@ public static class Report
         return $"""
             ## Checkout through the whole system
 
-            `bench/checkout.sh` on {DateTime.UtcNow:yyyy-MM-dd}, {cores} cores: the whole system under DevHost (Release build) on
+            `bench/checkout.sh` on {DateTime.UtcNow:yyyy-MM-dd}, {cores} cores: the whole system from the AppHost (Release build) on
             127.0.0.1; {users} users each in a loop (put an item in the cart, check out with `tok_visa`, watch the order until it
             ends), offered at most {rate} checkouts/s for {duration.TotalSeconds:0} s. Latency to Confirmed is the order's own
             `updatedAt - createdAt` (placed to confirmed, every saga step and message hop included).

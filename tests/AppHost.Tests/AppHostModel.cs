@@ -1,31 +1,52 @@
-using System.Text.Json;
-using System.Xml.Linq;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 
 namespace ECommerce.AppHost.Tests;
 
-/// <summary>What an AppHost folder declares: the resources of Program.cs and the ProjectReferences of AppHost.csproj.</summary>
-public sealed record AppHostModel(IReadOnlyList<AppHostResource> Resources, IReadOnlyList<string> ProjectReferences)
+/// <summary>
+/// The AppHost's resources as its Program.cs declares them, built with Aspire.Hosting.Testing without starting
+/// anything (the builder is taken before Build). State goes to a temporary folder, deleted on dispose.
+/// </summary>
+public sealed class AppHostModel : IAsyncDisposable
 {
-    public static AppHostModel Load(string appHostDirectory)
+    private readonly IDistributedApplicationTestingBuilder _builder;
+    private readonly string _state;
+
+    private AppHostModel(IDistributedApplicationTestingBuilder builder, string state) => (_builder, _state) = (builder, state);
+
+    public IResourceCollection Resources => _builder.Resources;
+
+    public IEnumerable<ProjectResource> Projects => Resources.OfType<ProjectResource>();
+
+    public IResource this[string name] => Resources.Single(r => r.Name == name);
+
+    public static async Task<AppHostModel> BuildAsync(params string[] args)
     {
-        var parameters = ReadParameters(Path.Combine(appHostDirectory, "appsettings.json"));
-        var resources = AppHostProgramReader.Read(File.ReadAllText(Path.Combine(appHostDirectory, "Program.cs")), parameters);
-        return new AppHostModel(resources, ReadProjectReferences(Path.Combine(appHostDirectory, "AppHost.csproj")));
+        var state = Directory.CreateTempSubdirectory("apphost-model-").FullName;
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            ["--ports", "auto", "--state", state, .. args]);
+        return new AppHostModel(builder, state);
     }
 
-    /// <summary>Aspire reads a parameter's value from the Parameters section of the AppHost's configuration.</summary>
-    private static Dictionary<string, string> ReadParameters(string appSettingsPath)
-    {
-        if (!File.Exists(appSettingsPath)) return [];
-        using var json = JsonDocument.Parse(File.ReadAllText(appSettingsPath));
-        return json.RootElement.TryGetProperty("Parameters", out var section)
-            ? section.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "")
-            : [];
-    }
+    /// <summary>
+    /// The processes that start with the AppHost: projects and executables, not Aspire's own per-project
+    /// <c>-rebuilder</c> helpers, which start only on the Rebuild command.
+    /// </summary>
+    public static IEnumerable<IResource> Processes(AppHostModel model) =>
+        model.Resources.Where(r => r is ProjectResource or ExecutableResource && !r.Annotations.OfType<ExplicitStartupAnnotation>().Any());
 
-    /// <summary>Paths relative to the repository root, as DevHost's ResourceSpec.ProjectFile gives them.</summary>
-    private static List<string> ReadProjectReferences(string projectPath) =>
-        XDocument.Load(projectPath).Descendants("ProjectReference")
-            .Select(r => ((string?)r.Attribute("Include") ?? "").Replace("$(RepoRoot)", "").Replace('\\', '/'))
-            .ToList();
+    /// <summary>The names of the resources <paramref name="resource"/> references (WithReference, or a value in its environment).</summary>
+    public static IEnumerable<string> References(IResource resource) =>
+        resource.Annotations.OfType<ResourceRelationshipAnnotation>().Where(r => r.Type == "Reference").Select(r => r.Resource.Name).Distinct();
+
+    /// <summary>The names of the resources <paramref name="resource"/> waits for before it starts (WaitFor, WaitForCompletion).</summary>
+    public static IEnumerable<string> Waits(IResource resource) =>
+        resource.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).Distinct();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _builder.DisposeAsync();
+        Directory.Delete(_state, recursive: true);
+    }
 }

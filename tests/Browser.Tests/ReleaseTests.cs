@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ECommerce.SystemInfrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace ECommerce.Browser.Tests;

@@ -12,7 +12,7 @@ public sealed class Steps
     public Steps(IPage page, [CallerMemberName] string test = "")
     {
         _page = page;
-        _folder = Path.Combine(BuildInfo.ScreenshotRoot, test);
+        _folder = Path.Combine(Paths.ScreenshotRoot, test);
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
         Directory.CreateDirectory(_folder);
     }

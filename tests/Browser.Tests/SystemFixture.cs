@@ -1,36 +1,27 @@
-using System.Diagnostics;
-using System.Text;
-using System.Text.Json;
-using ECommerce.DevHost;
+using ECommerce.SystemInfrastructure;
 
 namespace ECommerce.Browser.Tests;
 
 /// <summary>
-/// The whole system once for all browser tests: DevHost as a process on free ports in a fresh state folder (as
-/// tests/System.Tests does), and one headless Debian Chromium driven by Playwright. Set ECOMMERCE_GATEWAY_URL to
-/// test an already running system instead (e.g. ./run.sh while working on the frontends).
+/// The whole system once for all browser tests (the shared AppHost fixture, with a browser's settings), and one headless
+/// Debian Chromium driven by Playwright. Set ECOMMERCE_GATEWAY_URL to test an already running system instead (e.g.
+/// ./run.sh while working on the frontends).
 /// </summary>
-public sealed class SystemFixture : IAsyncLifetime
+public sealed class SystemFixture : ShopSystem, IAsyncLifetime
 {
-    private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(240);
-    private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(90);
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    private readonly StringBuilder _output = new();
-    private Process? _process;
     private IPlaywright? _playwright;
 
     /// <summary>How long access tokens live in the system these tests boot.</summary>
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(45);
 
-    public string StateDirectory { get; } = Path.Combine(Path.GetTempPath(), $"devhost-browser-tests-{Guid.NewGuid():N}");
-
-    public Uri GatewayUrl { get; private set; } = null!;
+    /// <summary>The gateway under test: the started system's, or ECOMMERCE_GATEWAY_URL's.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
 
     /// <summary>
     /// Where ./frontends.sh publishes remote versions for the gateway these tests boot (its own folder, not the
@@ -39,20 +30,36 @@ public sealed class SystemFixture : IAsyncLifetime
     public string ReleasesDirectory { get; } =
         Environment.GetEnvironmentVariable("ECOMMERCE_FRONTENDS_RELEASES") is { Length: > 0 } releases
             ? releases
-            : Path.Combine(Path.GetTempPath(), $"devhost-browser-tests-releases-{Guid.NewGuid():N}");
+            : Path.Combine(Path.GetTempPath(), $"browser-tests-releases-{Guid.NewGuid():N}");
 
     public IBrowser Browser { get; private set; } = null!;
 
     public ShopApi Api { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    protected override IEnumerable<(string Resource, string Key, string Value)> Settings =>
+    [
+        // A browser session makes many more calls per minute than the per-user budget meant for API clients.
+        ("gateway", "RateLimiting__PerUser__PermitLimit", "2000"),
+        ("gateway", "RateLimiting__PerIp__PermitLimit", "5000"),
+        // Short-lived access tokens: every test then runs through silent refreshes, and one waits for them.
+        ("identity", "Identity__AccessTokenLifetime", $"{AccessTokenLifetime:c}"),
+        ("gateway", "Frontends__Releases", ReleasesDirectory),
+    ];
+
+    async Task IAsyncLifetime.InitializeAsync()
     {
-        if (!File.Exists(BuildInfo.HostIndex))
-            throw new InvalidOperationException($"{BuildInfo.HostIndex} is missing: run eng/build-frontends.sh first.");
-        GatewayUrl = Environment.GetEnvironmentVariable("ECOMMERCE_GATEWAY_URL") is { Length: > 0 } running
-            ? new Uri(running)
-            : await StartDevHostAsync();
-        Api = new ShopApi(GatewayUrl);
+        if (!File.Exists(Paths.HostIndex))
+            throw new InvalidOperationException($"{Paths.HostIndex} is missing: run eng/build-frontends.sh first.");
+        if (Environment.GetEnvironmentVariable("ECOMMERCE_GATEWAY_URL") is { Length: > 0 } running)
+        {
+            BaseUrl = new Uri(running);
+        }
+        else
+        {
+            await InitializeAsync();
+            BaseUrl = GatewayUrl;
+        }
+        Api = new ShopApi(BaseUrl);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -67,97 +74,26 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = GatewayUrl.ToString(),
+            BaseURL = BaseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
 
-    public async Task DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         Api?.Dispose();
-        if (_process is null) return;
         try
         {
-            if (!_process.HasExited) Signals.Send(_process.Id, Signals.Term);
-            using var bound = new CancellationTokenSource(StopBound);
-            try
-            {
-                await _process.WaitForExitAsync(bound.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
+            await DisposeAsync();
         }
         finally
         {
-            _process.Dispose();
-            try { Directory.Delete(StateDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            try { Directory.Delete(ReleasesDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            if (Environment.GetEnvironmentVariable("ECOMMERCE_FRONTENDS_RELEASES") is not { Length: > 0 })
+                try { Directory.Delete(ReleasesDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
-
-    private async Task<Uri> StartDevHostAsync()
-    {
-        if (!File.Exists(BuildInfo.DevHostAssembly))
-            throw new InvalidOperationException($"{BuildInfo.DevHostAssembly} is missing: build the solution first.");
-        // Not a 0700 temp folder: PostgreSQL runs as its own user and must reach its data folder inside.
-        Directory.CreateDirectory(StateDirectory);
-        var start = new ProcessStartInfo(DotnetHost)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        string[] args =
-        [
-            BuildInfo.DevHostAssembly, "--auto-ports", "--fresh", "--state", StateDirectory, "--quiet",
-            // A browser session makes many more calls per minute than the per-user budget meant for API clients.
-            "--env", "gateway:RateLimiting__PerUser__PermitLimit=2000",
-            "--env", "gateway:RateLimiting__PerIp__PermitLimit=5000",
-            // Short-lived access tokens: every test then runs through silent refreshes, and one waits for them.
-            "--env", $"identity:Identity__AccessTokenLifetime={AccessTokenLifetime:c}",
-            "--env", $"gateway:Frontends__Releases={ReleasesDirectory}",
-        ];
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        var statusFile = Path.Combine(StateDirectory, "devhost.json");
-        var deadline = DateTime.UtcNow + StartBound;
-        while (!File.Exists(statusFile))
-        {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"DevHost exited with code {_process.ExitCode} before it was up:\n{Output}");
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"DevHost was not up within {StartBound.TotalSeconds} s:\n{Output}");
-            await Task.Delay(250);
-        }
-        var status = JsonSerializer.Deserialize<DevHostStatus>(await File.ReadAllTextAsync(statusFile), Json)!;
-        return new Uri(status.GatewayUrl ?? throw new InvalidOperationException("DevHost runs no gateway."));
-    }
-
-    public string Output
-    {
-        get
-        {
-            lock (_output) return _output.ToString();
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null) return;
-        lock (_output) _output.AppendLine(line);
-    }
-
-    private static string DotnetHost =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 }

@@ -15,6 +15,13 @@ public sealed class ChaosOptionsTests
         Assert.Equal(4, o.Users);
     }
 
+    [Fact]
+    public void All_plays_every_scenario_and_excludes_naming_one()
+    {
+        Assert.True(ChaosOptions.Parse(["--all", "--duration", "20s"]).All);
+        Assert.Throws<ArgumentException>(() => ChaosOptions.Parse(["--all", "flash-sale"]));
+    }
+
     [Theory]
     [InlineData("30s", 30_000)]
     [InlineData("1500ms", 1_500)]

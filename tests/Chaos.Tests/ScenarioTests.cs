@@ -5,7 +5,7 @@ namespace ECommerce.Chaos.Tests;
 /// stuck, no double charge, stock conserved) and so must the scenario's own expectation.
 /// </summary>
 [Collection(ChaosCollection.Name)]
-public sealed class ScenarioTests(DevHostFixture system)
+public sealed class ScenarioTests(ChaosFixture system)
 {
     [Fact]
     public Task Payment_outage_cancels_orders_opens_the_breaker_and_recovers() => PassesAsync("payment-outage", r =>

@@ -1,2 +1,3 @@
-// Each collection boots a whole system through DevHost: one at a time is all two cores can carry.
+// One system for the whole assembly, and its shutdown checked last.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
+[assembly: TestCollectionOrderer(ECommerce.System.Tests.RunsLastOrderer.TypeName, ECommerce.System.Tests.RunsLastOrderer.AssemblyName)]

@@ -4,16 +4,21 @@ using Xunit.Sdk;
 namespace ECommerce.System.Tests;
 
 /// <summary>
-/// Runs a class's tests by name, those marked <see cref="RunsLastAttribute"/> after all the others: stopping
-/// the shared DevHost is itself a test, so a dirty shutdown fails the run instead of only being logged.
+/// Runs the collection of the shared system first and <see cref="ShutdownCollection"/> last: the system's stop is
+/// itself a test, so a dirty shutdown fails the run instead of only being logged.
 /// </summary>
-public sealed class RunsLastOrderer : ITestCaseOrderer
+public sealed class RunsLastOrderer : ITestCollectionOrderer
 {
     public const string TypeName = "ECommerce.System.Tests.RunsLastOrderer";
     public const string AssemblyName = "ECommerce.System.Tests";
 
-    public IEnumerable<TTestCase> OrderTestCases<TTestCase>(IEnumerable<TTestCase> testCases) where TTestCase : ITestCase =>
-        testCases
-            .OrderBy(t => t.TestMethod.Method.GetCustomAttributes(typeof(RunsLastAttribute).AssemblyQualifiedName).Any())
-            .ThenBy(t => t.TestMethod.Method.Name, StringComparer.Ordinal);
+    public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
+        testCollections.OrderBy(c => c.DisplayName.Contains(ShutdownCollection.Name, StringComparison.Ordinal))
+            .ThenBy(c => c.DisplayName, StringComparer.Ordinal);
+}
+
+[CollectionDefinition(Name)]
+public sealed class ShutdownCollection
+{
+    public const string Name = "Shutdown of the shared system";
 }

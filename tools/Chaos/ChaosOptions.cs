@@ -1,32 +1,36 @@
 namespace ECommerce.Chaos;
 
-/// <summary>The command line of <c>./chaos.sh</c>, parsed; defaults fit a system started by <c>./run.sh</c>.</summary>
+/// <summary>The command line of <c>./chaos.sh</c>, parsed; defaults fit the system it starts from the AppHost.</summary>
 public sealed record ChaosOptions
 {
     public string? Scenario { get; init; }
     public bool List { get; init; }
+    /// <summary>Every scenario, one after another, on one started system.</summary>
+    public bool All { get; init; }
     public string? ReportPath { get; init; }
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
     public TimeSpan SettleTimeout { get; init; } = TimeSpan.FromSeconds(90);
-    /// <summary>Null: DevHost's gateway when one answers, else http://127.0.0.1:8080.</summary>
+    /// <summary>Null: start the system from the AppHost; set: attach to a running system's gateway (no process faults).</summary>
     public Uri? Gateway { get; init; }
-    public string? DevHost { get; init; }
     public int Users { get; init; } = 16;
     public int Products { get; init; } = 4;
     public int StockPerProduct { get; init; } = 1000;
     public string AdminEmail { get; init; } = "admin@shop.local";
     public string AdminPassword { get; init; } = "Admin123!";
-    /// <summary><c>--service payment=http://host:port</c>: fault endpoints when there is no DevHost to ask.</summary>
+    /// <summary><c>--service payment=http://host:port</c>: fault endpoints of an attached system (--gateway).</summary>
     public IReadOnlyDictionary<string, Uri> Services { get; init; } = new Dictionary<string, Uri>();
     public bool Quiet { get; init; }
 
     public const string Usage = """
-        usage: ./chaos.sh <scenario> [options]      ./chaos.sh --list
+        usage: ./chaos.sh <scenario> [options]      ./chaos.sh --all [options]      ./chaos.sh --list
+        Starts the whole system from the AppHost (Aspire.Hosting.Testing: servers on free ports, a fresh state folder, no
+        dashboard), plays the scenario(s) and stops it again. Process faults use the AppHost's resource commands.
+          --all                    every scenario in turn on one started system
           --report <file.json>     write the JSON report there
           --duration <30s|2m>      load time: before + fault + recovery (default 30s)
           --settle <90s>           how long accepted orders may take to finish afterwards (default 90s)
-          --gateway <url>          default: DevHost's gateway, else http://127.0.0.1:8080
-          --devhost <dir|url>      DevHost state folder (devhost.json) or control URL (default .devhost/ or :8089)
+          --gateway <url>          attach to a running system (./run.sh: http://localhost:8080) instead of starting
+                                   one; only fault-plan scenarios then (payment-outage, slow-inventory, flash-sale)
           --users <n>              virtual users (default 16)    --products <n>   products used (default 4)
           --stock <n>              on-hand set per product at the start (default 1000)
           --admin <email> --admin-password <pw>   (default admin@shop.local / Admin123!)
@@ -44,11 +48,11 @@ public sealed record ChaosOptions
             o = args[i] switch
             {
                 "--list" => o with { List = true },
+                "--all" => o with { All = true },
                 "--report" => o with { ReportPath = Value() },
                 "--duration" => o with { Duration = ParseSpan(Value()) },
                 "--settle" => o with { SettleTimeout = ParseSpan(Value()) },
                 "--gateway" => o with { Gateway = new Uri(Value()) },
-                "--devhost" => o with { DevHost = Value() },
                 "--users" => o with { Users = Positive(Value()) },
                 "--products" => o with { Products = Positive(Value()) },
                 "--stock" => o with { StockPerProduct = Positive(Value()) },
@@ -61,6 +65,7 @@ public sealed record ChaosOptions
                 var a => throw new ArgumentException($"Unexpected argument {a}."),
             };
         }
+        if (o.All && o.Scenario is not null) throw new ArgumentException("--all or one scenario, not both.");
         return o with { Services = services };
     }
 

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using ECommerce.SystemInfrastructure;
 
 namespace ECommerce.Chaos;
 
 /// <summary>Everything one scenario run shares: where things are, who the users are, what happened so far.</summary>
-public sealed class ChaosRun(ChaosOptions options, ShopApi api, Uri gateway, DevHostControl? devHost)
+public sealed class ChaosRun(ChaosOptions options, ShopApi api, Uri gateway, ShopSystem? system)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private volatile int _phase;
@@ -12,7 +13,8 @@ public sealed class ChaosRun(ChaosOptions options, ShopApi api, Uri gateway, Dev
     public ChaosOptions Options { get; } = options;
     public ShopApi Api { get; } = api;
     public Uri Gateway { get; } = gateway;
-    public DevHostControl? DevHost { get; } = devHost;
+    /// <summary>The system this run started from the AppHost; null when attached to a running one with --gateway.</summary>
+    public ShopSystem? System { get; } = system;
     public Tally Tally { get; } = new();
     public ConcurrentDictionary<string, TrackedOrder> Orders { get; } = new();
     public List<string> Notes { get; } = [];
@@ -39,11 +41,11 @@ public sealed class ChaosRun(ChaosOptions options, ShopApi api, Uri gateway, Dev
 
     public Uri Url(string pathAndQuery) => new(Gateway, pathAndQuery);
 
-    /// <summary>A service's own URL: from --service, else from DevHost; null when neither knows it.</summary>
+    /// <summary>A service's own URL: from --service, else from the AppHost; null when neither knows it.</summary>
     public Uri? ServiceUrl(string name) =>
-        Options.Services.TryGetValue(name, out var url) ? url : DevHost?.ServiceUrl(name);
+        Options.Services.TryGetValue(name, out var url) ? url : System?.ServiceUrl(name);
 
     public IEnumerable<(string Name, Uri Url)> ServiceUrls =>
         Options.Services.Select(s => (s.Key, s.Value))
-            .Concat(DevHost?.Projects.Where(p => !Options.Services.ContainsKey(p.Name)) ?? []);
+            .Concat(System?.Services.Where(s => !Options.Services.ContainsKey(s)).Select(s => (s, System.ServiceUrl(s))) ?? []);
 }

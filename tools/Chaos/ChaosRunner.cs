@@ -1,25 +1,28 @@
+using ECommerce.SystemInfrastructure;
+
 namespace ECommerce.Chaos;
 
 /// <summary>Plays one scenario: setup, before, fault, recovery, settle, checks; returns the report.</summary>
 public static class ChaosRunner
 {
-    public static async Task<ChaosReport> RunAsync(ChaosOptions options, Scenario scenario, string repoRoot, TextWriter output, CancellationToken ct)
+    /// <param name="system">The system started from the AppHost; null when attached to a running one (<c>--gateway</c>).</param>
+    public static async Task<ChaosReport> RunAsync(ChaosOptions options, Scenario scenario, ShopSystem? system, TextWriter output, CancellationToken ct)
     {
-        var devHost = await DevHostControl.FindAsync(options.DevHost, repoRoot, ct);
-        if (scenario.NeedsDevHost && devHost is null)
-            throw new NeedsDevHostException(scenario.Name, options.DevHost);
-        var gateway = options.Gateway ?? devHost?.GatewayUrl ?? new Uri("http://127.0.0.1:8080");
+        if (scenario.NeedsAppHost && system is null)
+            throw new ChaosException($"{scenario.Name} stops, kills or restarts processes through the AppHost's resource commands, "
+                + "so it needs the system ./chaos.sh starts itself: run it without --gateway.");
+        var gateway = system?.GatewayUrl ?? options.Gateway ?? throw new ChaosException("No system: start one (no --gateway) or pass --gateway <url>.");
         using var http = ShopApi.CreateHttp();
-        var run = new ChaosRun(options, new ShopApi(http), gateway, devHost);
+        var run = new ChaosRun(options, new ShopApi(http), gateway, system);
         var started = DateTimeOffset.UtcNow;
         if (scenario.PlanOn is { } service) FaultPlans.ServiceUrl(run, service);
         var health = await run.Api.SendAsync(HttpMethod.Get, run.Url("/health"), null, ct: ct);
-        if (health.Status == 0) throw new ChaosException($"No gateway answers at {gateway} ({health.Body}). Start the system with ./run.sh or pass --gateway.");
+        if (health.Status == 0) throw new ChaosException($"No gateway answers at {gateway} ({health.Body}). Start the system with ./run.sh, or run ./chaos.sh without --gateway.");
         var flash = scenario.FlashSaleUnits;
         var users = flash is null ? options.Users : Math.Max(options.Users, flash.Value * 4);
 
         output.WriteLine($"{scenario.Name}: {scenario.Description}");
-        output.WriteLine($"gateway {gateway}, DevHost {(devHost is null ? "absent" : devHost.ControlUrl.ToString())}; setting up {users} users...");
+        output.WriteLine($"gateway {gateway}, {(system is null ? "attached (fault plans only)" : "started from the AppHost")}; setting up {users} users...");
         await Setup.RunAsync(run, users, flash is null ? options.Products : 1, flash ?? options.StockPerProduct, ct);
 
         using var progress = new ProgressDisplay(run, output, options.Quiet);

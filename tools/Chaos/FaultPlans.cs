@@ -25,6 +25,6 @@ public static class FaultPlans
     }
 
     public static Uri ServiceUrl(ChaosRun run, string service) => run.ServiceUrl(service)
-        ?? throw new ChaosException($"This scenario sets a fault plan on {service}, whose own URL is unknown: run DevHost "
-            + $"(./run.sh, or --devhost <state dir|control url>) or pass --service {service}=http://host:port.");
+        ?? throw new ChaosException($"This scenario sets a fault plan on {service}, whose own URL is unknown: let ./chaos.sh "
+            + $"start the system (no --gateway), or pass --service {service}=http://host:port.");
 }

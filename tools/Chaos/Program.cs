@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using ECommerce.Chaos;
+using ECommerce.SystemInfrastructure;
 
-// ./chaos.sh <scenario> [options] | --list. Exit codes: 0 passed, 1 an invariant or expectation failed,
-// 2 cannot run (bad arguments, system or DevHost absent).
+// ./chaos.sh <scenario> [options] | --all | --list. Exit codes: 0 passed, 1 an invariant or expectation failed,
+// 2 cannot run (bad arguments, no system, a process fault without the AppHost).
 if (args is ["--help"] or ["-h"])
 {
     Console.WriteLine(ChaosOptions.Usage);
@@ -20,11 +22,11 @@ catch (ArgumentException e)
     return 2;
 }
 
-if (options.List || options.Scenario is null)
+if (options.List || (options.Scenario is null && !options.All))
 {
     foreach (var s in ScenarioCatalog.All)
     {
-        Console.WriteLine($"{s.Name}{(s.NeedsDevHost ? "   (needs DevHost)" : "")}");
+        Console.WriteLine($"{s.Name}{(s.NeedsAppHost ? "   (process fault: needs the system ./chaos.sh starts)" : "")}");
         Console.WriteLine($"    fault:    {s.Description}");
         Console.WriteLine($"    expected: {s.Expectation}");
     }
@@ -32,8 +34,8 @@ if (options.List || options.Scenario is null)
     return options.List ? 0 : 2;
 }
 
-var scenario = ScenarioCatalog.Find(options.Scenario);
-if (scenario is null)
+var scenarios = options.All ? ScenarioCatalog.All : [ScenarioCatalog.Find(options.Scenario!)!];
+if (scenarios[0] is null)
 {
     Console.Error.WriteLine($"Unknown scenario {options.Scenario}; ./chaos.sh --list shows them.");
     return 2;
@@ -41,18 +43,33 @@ if (scenario is null)
 
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+ShopSystem? system = null;
 try
 {
-    var repoRoot = Environment.GetEnvironmentVariable("ECOMMERCE_REPO_ROOT") ?? Directory.GetCurrentDirectory();
-    var report = await ChaosRunner.RunAsync(options, scenario, repoRoot, Console.Out, cancel.Token);
+    if (options.Gateway is null)
+    {
+        Console.WriteLine("Starting the system from the AppHost (servers on free ports, fresh state folder)...");
+        var watch = Stopwatch.StartNew();
+        system = new ShopSystem();
+        await system.InitializeAsync();
+        Console.WriteLine($"All healthy in {watch.Elapsed.TotalSeconds:0} s; gateway {system.GatewayUrl}");
+    }
+    var reports = new List<ChaosReport>();
+    foreach (var scenario in scenarios)
+    {
+        if (system is not null) await system.AllHealthyAsync(cancel.Token); // the previous scenario's restarts are over
+        var report = await ChaosRunner.RunAsync(options, scenario, system, Console.Out, cancel.Token);
+        reports.Add(report);
+    }
     if (options.ReportPath is not null)
     {
-        await File.WriteAllTextAsync(options.ReportPath, ReportJson.Serialize(report));
+        await File.WriteAllTextAsync(options.ReportPath, reports.Count == 1 ? ReportJson.Serialize(reports[0]) : ReportJson.Serialize(reports));
         Console.WriteLine($"report: {options.ReportPath}");
     }
-    return report.Passed ? 0 : 1;
+    if (reports.Count > 1) ResultTable.WriteSummary(reports, Console.Out);
+    return reports.All(r => r.Passed) ? 0 : 1;
 }
-catch (Exception e) when (e is ChaosException or NeedsDevHostException)
+catch (ChaosException e)
 {
     Console.Error.WriteLine();
     Console.Error.WriteLine(e.Message);
@@ -60,6 +77,17 @@ catch (Exception e) when (e is ChaosException or NeedsDevHostException)
 }
 catch (OperationCanceledException) when (cancel.IsCancellationRequested)
 {
-    Console.Error.WriteLine("Interrupted: faults set by this run may still be in force (DELETE /admin/faults, DevHost start).");
+    Console.Error.WriteLine(system is null
+        ? "Interrupted: fault plans set by this run may still be in force (DELETE /admin/faults, or the dashboard's Clear faults)."
+        : "Interrupted: stopping the system.");
     return 2;
+}
+finally
+{
+    if (system is not null)
+    {
+        Console.WriteLine("Stopping the system...");
+        await system.DisposeAsync();
+        Console.WriteLine("Stopped: no process left, nothing listening.");
+    }
 }

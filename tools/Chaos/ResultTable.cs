@@ -30,4 +30,17 @@ public static class ResultTable
         output.WriteLine(Row("other answers", string.Join(", ", rejected.Select(o => $"{o.Key} {o.Value}"))));
         foreach (var failure in r.Failures) output.WriteLine($"  FAILED: {failure}");
     }
+
+    /// <summary>After <c>--all</c>: one line per scenario and the invariants over every run.</summary>
+    public static void WriteSummary(IReadOnlyList<ChaosReport> reports, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine("== summary");
+        foreach (var r in reports)
+            output.WriteLine($"  {r.Scenario,-20} {(r.Passed ? "PASSED" : "FAILED"),-7} accepted {r.Accepted,5}  confirmed {r.Confirmed,5}  " +
+                $"stuck {r.Stuck}  double charges {r.DoubleCharges}  stock conserved {(r.StockConserved ? "yes" : "NO")}");
+        output.WriteLine($"  {reports.Count(r => r.Passed)} of {reports.Count} scenarios passed; " +
+            $"{reports.Sum(r => r.Stuck)} stuck orders, {reports.Sum(r => r.DoubleCharges)} double charges, " +
+            $"stock {(reports.All(r => r.StockConserved) ? "conserved" : "NOT conserved")}");
+    }
 }

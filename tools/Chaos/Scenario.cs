@@ -6,8 +6,8 @@ namespace ECommerce.Chaos;
 /// </summary>
 public sealed record Scenario(string Name, string Description, string Expectation)
 {
-    /// <summary>Process or server faults: DevHost's control API is required.</summary>
-    public bool NeedsDevHost { get; init; }
+    /// <summary>Process or server faults: the AppHost this run started carries them out (its resource commands).</summary>
+    public bool NeedsAppHost { get; init; }
 
     /// <summary>The service whose fault plan the scenario sets: its own URL must be known before anything starts.</summary>
     public string? PlanOn { get; init; }

@@ -16,7 +16,7 @@ public static class ScenarioCatalog
             Expect = (run, r) => Expectations.PaymentOutage(run, r),
         },
         new("slow-inventory",
-            "Inventory is slow: 1.5 s (+0..0.5 s) added to its HTTP reads by a fault plan and, with DevHost, the process paused 2 s of every 3 s so reservations wait.",
+            "Inventory is slow: 1.5 s (+0..0.5 s) added to its HTTP reads by a fault plan and, with the AppHost, the process paused 2 s of every 3 s so reservations wait.",
             "checkouts take longer but complete: orders accepted under the fault are Confirmed, none cancelled by Timeout")
         {
             PlanOn = "inventory",
@@ -27,38 +27,38 @@ public static class ScenarioCatalog
             Expect = (_, r) => Expectations.SlowInventory(r),
         },
         new("kill-order-service",
-            "kill -9 the order service mid-load (DevHost), start it again for the recovery.",
+            "kill -9 the order service mid-load, start it again for the recovery (the AppHost's Start command).",
             "every accepted order reaches Confirmed or Cancelled; checkouts succeed again after the restart")
         {
-            NeedsDevHost = true,
-            Inject = (run, ct) => run.DevHost!.ActAsync("order", "kill", ct),
-            Recover = (run, ct) => run.DevHost!.ActAsync("order", "start", ct),
+            NeedsAppHost = true,
+            Inject = (run, ct) => run.System!.ActAsync("order", "kill", ct),
+            Recover = (run, ct) => run.System!.ActAsync("order", "start", ct),
             Expect = (_, r) => Expectations.RecoversAfter(r),
         },
         new("broker-restart",
-            "Stop RabbitMQ (eventbus) mid-load, start it for the recovery; outboxes hold the messages meanwhile.",
+            "Stop RabbitMQ (eventbus) mid-load with the AppHost's Stop command, Start it for the recovery; outboxes hold the messages meanwhile.",
             "nothing lost (every accepted order terminal), nothing duplicated (no double charge, stock conserved)")
         {
-            NeedsDevHost = true,
-            Inject = (run, ct) => run.DevHost!.ActAsync("eventbus", "stop", ct),
-            Recover = (run, ct) => run.DevHost!.ActAsync("eventbus", "start", ct),
+            NeedsAppHost = true,
+            Inject = (run, ct) => run.System!.ActAsync("eventbus", "stop", ct),
+            Recover = (run, ct) => run.System!.ActAsync("eventbus", "start", ct),
             Expect = (_, r) => Expectations.RecoversAfter(r),
         },
         new("redis-down",
-            "Stop Redis mid-load, start it for the recovery.",
+            "Stop Redis mid-load with the AppHost's Stop command, Start it for the recovery.",
             "product reads still 200 with X-Cache MISS, cart answers 503 problem+json, carts and checkouts work again after the start")
         {
-            NeedsDevHost = true,
-            Inject = (run, ct) => run.DevHost!.ActAsync("redis", "stop", ct),
-            Recover = (run, ct) => run.DevHost!.ActAsync("redis", "start", ct),
+            NeedsAppHost = true,
+            Inject = (run, ct) => run.System!.ActAsync("redis", "stop", ct),
+            Recover = (run, ct) => run.System!.ActAsync("redis", "start", ct),
             Expect = (_, r) => Expectations.RedisDown(r),
         },
         new("database-restart",
-            "Restart PostgreSQL (every service's database) mid-load.",
+            "Restart PostgreSQL (every service's database) mid-load with the AppHost's Restart command.",
             "services reconnect, every accepted order terminal, checkouts succeed after the restart")
         {
-            NeedsDevHost = true,
-            Inject = (run, ct) => run.DevHost!.ActAsync("postgres", "restart", ct),
+            NeedsAppHost = true,
+            Inject = (run, ct) => run.System!.ActAsync("postgres", "restart", ct),
             Expect = (_, r) => Expectations.RecoversAfter(r),
         },
         new("flash-sale",
@@ -72,26 +72,26 @@ public static class ScenarioCatalog
 
     public static Scenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 
-    /// <summary>SIGSTOP/SIGCONT inventory 2 s of every 3 s: messages to it wait, as behind a slow dependency.</summary>
+    /// <summary>SIGSTOP/SIGCONT inventory's process 2 s of every 3 s: messages to it wait, as behind a slow dependency.</summary>
     private static async Task PauseInventoryAsync(ChaosRun run, CancellationToken faultEnds)
     {
-        if (run.DevHost is null)
+        if (run.System is null)
         {
-            run.Note("slow-inventory without DevHost: only the HTTP latency plan, reservations are not slowed");
+            run.Note("slow-inventory without the AppHost: only the HTTP latency plan, reservations are not slowed");
             return;
         }
         try
         {
             while (!faultEnds.IsCancellationRequested)
             {
-                await run.DevHost.ActAsync("inventory", "pause", CancellationToken.None);
+                await run.System.ActAsync("inventory", "pause", CancellationToken.None);
                 try
                 {
                     await Task.Delay(TimeSpan.FromSeconds(2), faultEnds);
                 }
                 finally
                 {
-                    await run.DevHost.ActAsync("inventory", "resume", CancellationToken.None);
+                    await run.System.ActAsync("inventory", "resume", CancellationToken.None);
                 }
                 await Task.Delay(TimeSpan.FromSeconds(1), faultEnds);
             }

@@ -7,14 +7,15 @@ using ECommerce.Contracts;
 namespace ECommerce.System.Tests.Checkout;
 
 /// <summary>
-/// The saga under faults, through DevHost's control API: a service killed mid-saga, the broker stopped mid-flow,
-/// messages delivered twice or unreadable, and one trace across the services a checkout passes through.
+/// The saga under faults, through the AppHost's resource commands and process signals: a service killed mid-saga, the
+/// broker stopped mid-flow, messages delivered twice or unreadable, and one trace across the services a checkout passes
+/// through.
 /// </summary>
-[Collection(CheckoutSystemCollection.Name)]
-public sealed class CheckoutFaultTests(CheckoutSystemFixture system)
+[Collection(SystemCollection.Name)]
+public sealed class CheckoutFaultTests(SystemFixture system)
 {
     private static int _nextProduct = 100;
-    private readonly Shop _shop = new(system.Gateway);
+    private readonly Shop _shop = new(system);
 
     private static int NextProduct() => Interlocked.Increment(ref _nextProduct);
 
@@ -79,7 +80,7 @@ public sealed class CheckoutFaultTests(CheckoutSystemFixture system)
     {
         var admin = await _shop.AdminTokenAsync();
         var productId = await _shop.ProductWithStockAsync(admin, onHand: 10, NextProduct());
-        await using var broker = new Broker(system.EventBusUri);
+        await using var broker = new Broker((await system.ConnectionStringAsync("eventbus"))!);
         var orderId = Guid.NewGuid();
         var command = new ReserveStock(orderId, [new OrderLine(productId, "Duplicate test", 3, 1m)], DateTimeOffset.UtcNow.AddMinutes(5));
         var messageId = Guid.NewGuid().ToString();
@@ -101,7 +102,7 @@ public sealed class CheckoutFaultTests(CheckoutSystemFixture system)
         var admin = await _shop.AdminTokenAsync();
         var productId = await _shop.ProductWithStockAsync(admin, onHand: 5, NextProduct());
         var customer = await _shop.NewCustomerAsync();
-        await using var broker = new Broker(system.EventBusUri);
+        await using var broker = new Broker((await system.ConnectionStringAsync("eventbus"))!);
         var poisonId = Guid.NewGuid().ToString();
 
         await broker.PublishRawAsync(nameof(ReserveStock), Encoding.UTF8.GetBytes("{ this is not json"), poisonId);
@@ -134,16 +135,7 @@ public sealed class CheckoutFaultTests(CheckoutSystemFixture system)
         Assert.Equal(services, seen);
     }
 
-    private string LogOf(string resource)
-    {
-        var path = Path.Combine(system.Status.LogDirectory, $"{resource}.log");
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        return new StreamReader(stream).ReadToEnd();
-    }
+    private string LogOf(string resource) => system.LogOf(resource);
 
-    private async Task ControlAsync(string resource, string verb)
-    {
-        using var response = await system.Control.PostAsync($"/resources/{resource}/{verb}", null);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{verb} {resource}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
+    private Task ControlAsync(string resource, string verb) => system.ActAsync(resource, verb);
 }

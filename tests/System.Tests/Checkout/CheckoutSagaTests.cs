@@ -5,11 +5,11 @@ using System.Text.Json;
 namespace ECommerce.System.Tests.Checkout;
 
 /// <summary>The checkout saga through the running system: every path of API.md's orders, seen from outside.</summary>
-[Collection(CheckoutSystemCollection.Name)]
-public sealed class CheckoutSagaTests(CheckoutSystemFixture system)
+[Collection(SystemCollection.Name)]
+public sealed class CheckoutSagaTests(SystemFixture system)
 {
     private static int _nextProduct;
-    private readonly Shop _shop = new(system.Gateway);
+    private readonly Shop _shop = new(system);
 
     /// <summary>Each test its own product, so stock figures never mix.</summary>
     private static int NextProduct() => Interlocked.Increment(ref _nextProduct);
@@ -99,7 +99,7 @@ public sealed class CheckoutSagaTests(CheckoutSystemFixture system)
         Assert.Equal((5, 0), await Shop.EventuallyAsync(() => _shop.StockAsync(productId), s => s == (5, 0)));
         // The processor answers "authorized" only after the saga gave up: that money goes back.
         var payments = await Shop.EventuallyAsync(() => _shop.PaymentsAsync(admin, orderId), p => Statuses(p) is ["Refunded"],
-            CheckoutSystemFixture.SlowCardDelay + TimeSpan.FromSeconds(60));
+            SystemFixture.SlowCardDelay + TimeSpan.FromSeconds(60));
         Assert.Equal(["Refunded"], Statuses(payments));
     }
 

@@ -1,22 +1,24 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ECommerce.DevHost;
+using ECommerce.SystemInfrastructure;
 
 namespace ECommerce.System.Tests.Checkout;
 
 /// <summary>The public API of API.md as a customer or an admin uses it through the gateway; nothing but HTTP.</summary>
-public sealed class Shop(HttpClient gateway)
+public sealed class Shop(ShopSystem system)
 {
     public static readonly object Address = new { name = "Ada Buyer", line1 = "1 Test Street", city = "Testville", postalCode = "12345", country = "US" };
     private static readonly string[] Terminal = ["Confirmed", "Cancelled"];
 
-    public async Task<string> AdminTokenAsync() => await TokenAsync(Topology.AdminEmail, Topology.AdminPassword);
+    private readonly HttpClient _gateway = system.Gateway;
+
+    public async Task<string> AdminTokenAsync() => await TokenAsync(ShopSystem.AdminEmail, system.AdminPassword);
 
     public async Task<string> NewCustomerAsync()
     {
         var email = $"buyer-{Guid.NewGuid():N}@shop.test";
-        using var register = await gateway.PostAsJsonAsync("/api/auth/register", new { email, password = "correct horse 1", name = "Test Buyer" });
+        using var register = await _gateway.PostAsJsonAsync("/api/auth/register", new { email, password = "correct horse 1", name = "Test Buyer" });
         Assert.Equal(HttpStatusCode.Created, register.StatusCode);
         return await TokenAsync(email, "correct horse 1");
     }
@@ -24,7 +26,7 @@ public sealed class Shop(HttpClient gateway)
     /// <summary>A product of the seeded catalog with exactly <paramref name="onHand"/> units and none reserved.</summary>
     public async Task<string> ProductWithStockAsync(string adminToken, int onHand, int skip)
     {
-        var page = await gateway.GetFromJsonAsync<JsonElement>($"/api/products?page={skip + 1}&pageSize=1&sort=name");
+        var page = await _gateway.GetFromJsonAsync<JsonElement>($"/api/products?page={skip + 1}&pageSize=1&sort=name");
         var productId = page.GetProperty("items")[0].GetProperty("id").GetString()!;
         using var put = await SendAsync(HttpMethod.Put, $"/api/inventory/{productId}", adminToken, new { onHand });
         Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
@@ -35,7 +37,7 @@ public sealed class Shop(HttpClient gateway)
 
     public async Task<(int OnHand, int Reserved)> StockAsync(string productId)
     {
-        var stock = await gateway.GetFromJsonAsync<JsonElement>($"/api/inventory/{productId}");
+        var stock = await _gateway.GetFromJsonAsync<JsonElement>($"/api/inventory/{productId}");
         return (stock.GetProperty("onHand").GetInt32(), stock.GetProperty("reserved").GetInt32());
     }
 
@@ -50,7 +52,7 @@ public sealed class Shop(HttpClient gateway)
         var request = Request(HttpMethod.Post, "/api/orders/checkout", token, new { shippingAddress = Address, payment = new { cardToken = card } });
         request.Headers.Add("Idempotency-Key", idempotencyKey ?? Guid.NewGuid().ToString("N"));
         if (traceParent is not null) request.Headers.Add("traceparent", traceParent);
-        return gateway.SendAsync(request);
+        return _gateway.SendAsync(request);
     }
 
     /// <summary>Puts one product in a new cart and checks out: the accepted order's id.</summary>
@@ -91,11 +93,11 @@ public sealed class Shop(HttpClient gateway)
     }
 
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, object? body = null) =>
-        gateway.SendAsync(Request(method, path, token, body));
+        _gateway.SendAsync(Request(method, path, token, body));
 
     private async Task<string> TokenAsync(string email, string password)
     {
-        using var response = await gateway.PostAsync("/api/auth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var response = await _gateway.PostAsync("/api/auth/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "password", ["username"] = email, ["password"] = password,
         }));

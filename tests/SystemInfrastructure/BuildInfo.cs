@@ -1,16 +1,13 @@
 using System.Reflection;
 
-namespace ECommerce.Chaos.Tests;
+namespace ECommerce.SystemInfrastructure;
 
-/// <summary>The repository and build configuration these tests were built from (stamped by the project file).</summary>
+/// <summary>The repository and build configuration this was built from (stamped by the project file).</summary>
 public static class BuildInfo
 {
     public static string RepoRoot { get; } = Metadata("RepoRoot");
 
     public static string Configuration { get; } = Metadata("Configuration");
-
-    public static string DevHostAssembly =>
-        Path.Combine(RepoRoot, "DevHost", "bin", Configuration, "net10.0", "ECommerce.DevHost.dll");
 
     private static string Metadata(string key) =>
         typeof(BuildInfo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value

@@ -1,3 +1,0 @@
-using ECommerce.DevHost;
-
-return await DevHostRunner.RunAsync(args);
