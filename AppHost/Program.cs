@@ -5,16 +5,20 @@
 //   --state <folder>                 where local servers keep their data (default .state/ at the repository root)
 //   --ports auto                     free ports for the local servers instead of the fixed ones
 //   --topology servers               only the servers (what integration tests start)
+//   --only postgres,redis,eventbus   with --topology servers: just these servers
 using ECommerce.AppHost;
 using ECommerce.AppHost.Servers;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-var servers = builder.AddServers();
-if (builder.Configuration["topology"] != "servers") builder.AddShop(servers);
+if (builder.Configuration["topology"] != "servers") builder.AddShop(builder.AddServers());
+else builder.AddServers(ServersBuilderExtensions.Only(builder) ?? ServersBuilderExtensions.ServerNames);
 
 if (!StartupChecks.PortsAreFree(builder)) return 2;
 var app = builder.Build();
 app.ReportWhenHealthy();
 await app.RunAsync();
 return 0;
+
+/// <summary>Internal, not the public default: test projects reference the AppHost next to a service whose Program is public.</summary>
+internal partial class Program;
