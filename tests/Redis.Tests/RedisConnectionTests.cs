@@ -1,4 +1,3 @@
-using ECommerce.LocalServers;
 using ECommerce.TestInfrastructure;
 
 namespace ECommerce.Redis.Tests;
@@ -44,19 +43,16 @@ public class RedisConnectionTests
     [Fact]
     public async Task Password_and_database_from_the_configuration_are_used()
     {
-        await using var server = new RedisServer(new LocalServers.RedisOptions(TestServers.NewStateDirectory("redis"), FreePort.Next(), "s3cret")
-        {
-            DeleteStateOnDispose = true,
-        });
-        await server.StartAsync();
-        await using var db3 = await ConnectAsync($"127.0.0.1:{server.Port},password=s3cret,defaultDatabase=3");
-        await using var db0 = await ConnectAsync($"127.0.0.1:{server.Port},password=s3cret");
+        await using var server = await TestServers.StartDedicatedRedisAsync();
+        await using (var admin = await ConnectAsync(server.ConnectionString)) await admin.ExecuteAsync("CONFIG", "SET", "requirepass", "s3cret");
+        await using var db3 = await ConnectAsync($"{server.ConnectionString},password=s3cret,defaultDatabase=3");
+        await using var db0 = await ConnectAsync($"{server.ConnectionString},password=s3cret");
 
         await db3.ExecuteAsync("SET", "where", "three");
 
         Assert.Equal("three", (await db3.ExecuteAsync("GET", "where")).ToString());
         Assert.True((await db0.ExecuteAsync("GET", "where")).IsNull);
-        await using var wrong = RedisConnection.Create($"127.0.0.1:{server.Port},password=nope");
+        await using var wrong = RedisConnection.Create($"{server.ConnectionString},password=nope");
         await Assert.ThrowsAsync<RedisConnectionException>(() => wrong.ExecuteAsync("PING"));
     }
 

@@ -81,7 +81,9 @@ public sealed class ServerSystem : IAsyncDisposable
         try
         {
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-                ["--topology", "servers", "--only", string.Join(',', servers), "--servers", "local", "--ports", "auto", "--state", state],
+                ["--topology", "servers", "--only", string.Join(',', servers), "--servers", "local", "--ports", "auto", "--state", state,
+                    // The testing builder's placeholder dashboard address (8080) is never bound, so the AppHost's port check must not see it.
+                    "--ASPNETCORE_URLS", "http://localhost:0"],
                 (options, _) => options.DisableDashboard = true, ct);
             // The servers' own output (ECommerce.AppHost.Resources.*) and DCP's progress stay out of the test log.
             builder.Services.AddLogging(logging => logging

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Npgsql;
 
 namespace ECommerce.TestInfrastructure;
@@ -16,6 +17,9 @@ public abstract class TestServer(ServerSystem system, string resource) : IAsyncD
     public string Resource => resource;
 
     public ServerSystem System => system;
+
+    /// <summary>The port the server listens on (127.0.0.1), the same after a restart.</summary>
+    public int Port => system.App.GetEndpoint(resource, "tcp").Port;
 
     internal bool OwnsSystem { get; init; }
 
