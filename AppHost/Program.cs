@@ -6,16 +6,20 @@
 //   --ports auto                     free ports for the local servers instead of the fixed ones
 //   --topology servers               only the servers (what integration tests start)
 //   --Settings:<service>:<KEY>=<v>   one service's setting for this run, e.g. --Settings:order:Order__Saga__Timeout=00:00:05
+//   --only postgres,redis,eventbus   with --topology servers: just these servers
 using ECommerce.AppHost;
 using ECommerce.AppHost.Servers;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-var servers = builder.AddServers();
-if (builder.Configuration["topology"] != "servers") builder.AddShop(servers);
+if (builder.Configuration["topology"] != "servers") builder.AddShop(builder.AddServers());
+else builder.AddServers(ServersBuilderExtensions.Only(builder) ?? ServersBuilderExtensions.ServerNames);
 
 if (!StartupChecks.PortsAreFree(builder)) return 2;
 var app = builder.Build();
 app.ReportWhenHealthy();
 await app.RunAsync();
 return 0;
+
+/// <summary>Internal, not the public default: test projects reference the AppHost next to a service whose Program is public.</summary>
+internal partial class Program;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs PostgreSQL 15, Redis and RabbitMQ from Debian's packages, once; silent when they are all present.
-# The servers are started per state folder by libs/LocalServers (no systemd, no docker), so a system instance
-# auto-started by a package must not stay behind on the default ports.
+# The AppHost starts the servers as local processes, each in a state folder of its own (AppHost/Servers; no systemd,
+# no docker), for ./run.sh and for the tests alike, so a system instance auto-started by a package must not stay
+# behind on the default ports.
 set -euo pipefail
 
 declare -A probe=(

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using ECommerce.LocalServers;
 using ECommerce.TestInfrastructure;
 using StackExchange.Redis;
 

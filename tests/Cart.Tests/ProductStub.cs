@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ECommerce.LocalServers;
+using ECommerce.TestInfrastructure;
 
 namespace ECommerce.Cart.Tests;
 

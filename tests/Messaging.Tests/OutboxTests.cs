@@ -1,4 +1,3 @@
-using ECommerce.LocalServers;
 using ECommerce.TestInfrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;

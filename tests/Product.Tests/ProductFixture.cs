@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using ECommerce.LocalServers;
 using ECommerce.Product.Api.Seeding;
 using ECommerce.ServiceDefaults;
 using ECommerce.TestInfrastructure;
@@ -19,6 +18,7 @@ public sealed class ProductFixture : IAsyncLifetime
     public TestIdentity Identity { get; private set; } = null!;
     public ServiceUnderTest<Program> A { get; private set; } = null!;
     public ServiceUnderTest<Program> B { get; private set; } = null!;
+    private ServerSystem _servers = null!;
 
     /// <summary>What A and B were started with, for a test that starts an instance of its own.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; private set; } = null!;
@@ -27,15 +27,11 @@ public sealed class ProductFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var postgres = Task.Run(async () =>
-        {
-            var server = await TestServers.StartDedicatedPostgresAsync();
-            await server.EnsureDatabaseAsync(ResourceNames.ProductDb);
-            return server;
-        });
-        var redis = TestServers.StartDedicatedRedisAsync();
+        var servers = TestServers.StartDedicatedAsync(ServerSystem.PostgresName, ServerSystem.RedisName);
         var identity = TestIdentity.StartAsync();
-        (Postgres, Redis, Identity) = (await postgres, await redis, await identity);
+        (_servers, Identity) = (await servers, await identity);
+        (Postgres, Redis) = (_servers.Postgres, _servers.Redis);
+        await Postgres.EnsureDatabaseAsync(ResourceNames.ProductDb);
 
         var settings = new Dictionary<string, string>
         {
@@ -90,8 +86,7 @@ public sealed class ProductFixture : IAsyncLifetime
         await A.DisposeAsync();
         await B.DisposeAsync();
         await Identity.DisposeAsync();
-        await Redis.DisposeAsync();
-        await Postgres.DisposeAsync();
+        await _servers.DisposeAsync();
     }
 }
 

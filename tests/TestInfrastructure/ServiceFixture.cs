@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ECommerce.LocalServers;
 using Xunit;
 
 namespace ECommerce.TestInfrastructure;
@@ -16,21 +15,25 @@ public abstract class ServiceFixture<TEntryPoint>(string? database = null, bool 
     public ServiceUnderTest<TEntryPoint> Service { get; private set; } = null!;
     public string? Database => database;
 
+    private ServerSystem? _servers;
     private PostgresServer? _postgres;
     private RedisServer? _redis;
     private RabbitMqServer? _broker;
 
     public async Task InitializeAsync()
     {
-        var starting = new List<Task>();
-        if (database is not null) starting.Add(Task.Run(async () =>
+        var servers = new List<string>();
+        if (database is not null) servers.Add(ServerSystem.PostgresName);
+        if (redis) servers.Add(ServerSystem.RedisName);
+        if (broker) servers.Add(ServerSystem.BrokerName);
+        _servers = await TestServers.StartDedicatedAsync([.. servers]);
+        if (database is not null)
         {
-            _postgres = await TestServers.StartDedicatedPostgresAsync();
+            _postgres = _servers.Postgres;
             await _postgres.EnsureDatabaseAsync(database);
-        }));
-        if (redis) starting.Add(Task.Run(async () => _redis = await TestServers.StartDedicatedRedisAsync()));
-        if (broker) starting.Add(Task.Run(async () => _broker = await TestServers.StartDedicatedRabbitMqAsync()));
-        await Task.WhenAll(starting);
+        }
+        if (redis) _redis = _servers.Redis;
+        if (broker) _broker = _servers.Broker;
 
         var settings = new Dictionary<string, string>();
         if (database is not null) settings[$"ConnectionStrings:{database}"] = Postgres.GetConnectionString(database);
@@ -43,7 +46,7 @@ public abstract class ServiceFixture<TEntryPoint>(string? database = null, bool 
     /// Stops <paramref name="server"/> under the running service and starts it again; returns readiness as it was
     /// while the server was down and after it came back.
     /// </summary>
-    public async Task<(JsonElement WhileDown, JsonElement AfterReturn)> OutageAsync(ILocalServer server, string check, string statusWhileDown)
+    public async Task<(JsonElement WhileDown, JsonElement AfterReturn)> OutageAsync(TestServer server, string check, string statusWhileDown)
     {
         await server.StartAsync(); // a failed earlier test may have left it stopped
         await Service.WaitForCheckAsync(check, "Healthy");
@@ -57,7 +60,6 @@ public abstract class ServiceFixture<TEntryPoint>(string? database = null, bool 
     public async Task DisposeAsync()
     {
         await Service.DisposeAsync();
-        foreach (var server in new ILocalServer?[] { _broker, _redis, _postgres })
-            if (server is not null) await server.DisposeAsync();
+        if (_servers is not null) await _servers.DisposeAsync();
     }
 }

@@ -1,26 +1,45 @@
-using System.Diagnostics;
-using ECommerce.LocalServers;
-
 namespace ECommerce.TestInfrastructure;
 
 /// <summary>
-/// This test process's folder, <c>/tmp/ecommerce-tests/&lt;run-id&gt;/</c>, with an <c>owner.pid</c> naming the process.
-/// Every server started here is killed when the process ends: by an exit handler when there is time for one, and
-/// in any case by a detached reaper watching the process. A run that even the reaper missed (it was killed too) is
-/// swept by the next run that starts, so nothing left behind keeps listening for long.
+/// This test process's folder, <c>/tmp/ecommerce-tests/&lt;run-id&gt;/</c> (with an <c>owner.pid</c>), where the servers
+/// it starts keep their state. The processes themselves are DCP's: it stops them when their system is disposed (here at
+/// process exit, for those still running) and, should the test process die first, when DCP sees its monitored process
+/// gone. What is left is state on disk, which the next run deletes for every run whose owner has ended.
 /// </summary>
 internal sealed class TestRun
 {
     private const string Root = "/tmp/ecommerce-tests";
     private const string OwnerFile = "owner.pid";
     private static readonly TimeSpan OwnerlessGrace = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan ExitBudget = TimeSpan.FromSeconds(20);
+    private static readonly Lazy<TestRun> Instance = new(Create);
+    private readonly HashSet<ServerSystem> _running = [];
     private int _serverCount;
 
     private TestRun(string directory) => Directory = directory;
 
+    public static TestRun Current => Instance.Value;
+
     public string Directory { get; }
 
-    public static TestRun Create()
+    public string NewServerDirectory(string kind)
+    {
+        var directory = Path.Combine(Directory, $"{kind}-{Interlocked.Increment(ref _serverCount)}");
+        System.IO.Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    public void Track(ServerSystem system)
+    {
+        lock (_running) _running.Add(system);
+    }
+
+    public void Forget(ServerSystem system)
+    {
+        lock (_running) _running.Remove(system);
+    }
+
+    private static TestRun Create()
     {
         SweepStaleRuns();
         var directory = Path.Combine(Root, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
@@ -33,62 +52,26 @@ internal sealed class TestRun
             File.SetUnixFileMode(directory, mode);
         }
         File.WriteAllText(Path.Combine(directory, OwnerFile), $"{Environment.ProcessId}\n");
-        StartReaper(directory);
         var run = new TestRun(directory);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => run.KillEverything();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => run.StopEverything();
         return run;
     }
 
-    public string NewServerDirectory(string kind) =>
-        Path.Combine(Directory, $"{kind}-{Interlocked.Increment(ref _serverCount)}");
-
-    /// <summary>
-    /// Kill, not stop: everything here is throwaway, and the test host gets about 100 ms after the run before it is
-    /// killed itself, so this may not even finish. The reaper finishes the job: epmd daemons, the folder.
-    /// </summary>
-    private void KillEverything()
+    /// <summary>Stops every system still running (the shared ones), within a budget: DCP's monitor finishes the job if this cannot.</summary>
+    private void StopEverything()
     {
-        foreach (var server in System.IO.Directory.EnumerateDirectories(Directory))
-        {
-            try { OrphanedServers.KillProcesses(server); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-        }
-    }
-
-    /// <summary>
-    /// A detached shell (reap-run.sh) that waits for this process to end, however it ends, then kills what it
-    /// started and deletes the run folder. setsid -f: its own session, and not our child, so nothing that ends
-    /// the test host's process tree ends the reaper too.
-    /// </summary>
-    private static void StartReaper(string run)
-    {
-        using var resource = typeof(TestRun).Assembly.GetManifestResourceStream("reap-run.sh")
-            ?? throw new InvalidOperationException("reap-run.sh is not embedded");
-        var script = new StreamReader(resource).ReadToEnd();
-        var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-        string[] args = ["-c", "exec setsid -f /bin/sh -c \"$1\" reap-run \"$2\" \"$3\" >/dev/null 2>&1 </dev/null",
-            "sh", script, run, $"{Environment.ProcessId}"];
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info);
-        process?.WaitForExit(); // at once: setsid -f forks the reaper off
+        List<ServerSystem> running;
+        lock (_running) running = [.. _running];
+        try { Task.WhenAll(running.Select(s => s.DisposeAsync().AsTask())).Wait(ExitBudget); }
+        catch (AggregateException) { /* best effort at exit */ }
+        lock (_running) if (_running.Count == 0) DeleteQuietly(Directory);
     }
 
     private static void SweepStaleRuns()
     {
         if (!System.IO.Directory.Exists(Root)) return;
         foreach (var run in System.IO.Directory.EnumerateDirectories(Root))
-        {
-            if (!IsStale(run)) continue;
-            KillServersIn(run);
-            DeleteQuietly(run);
-        }
-    }
-
-    private static void KillServersIn(string run)
-    {
-        var kills = System.IO.Directory.EnumerateDirectories(run).Select(server => OrphanedServers.KillAsync(server));
-        try { Task.WhenAll(kills).Wait(TimeSpan.FromSeconds(30)); }
-        catch (AggregateException) { /* best effort: a sweep failure must not fail this run */ }
+            if (IsStale(run)) DeleteQuietly(run);
     }
 
     private static bool IsStale(string run)
