@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using ECommerce.SystemInfrastructure;
 
 namespace ECommerce.AppHost.Tests;
 
@@ -20,17 +21,17 @@ public sealed partial class StopTests
         try
         {
             await output.WaitForAsync(line => line.Contains("All healthy in"), TimeSpan.FromMinutes(10));
-            var tree = Descendants(appHost.Id).Append(appHost.Id).ToHashSet();
+            var tree = ProcessTree.WithDescendants(appHost.Id).ToHashSet();
             var ports = ListeningPorts(tree);
             Assert.Contains(tree, pid => CommandLine(pid).Contains("postgres"));
             Assert.Contains(tree, pid => CommandLine(pid).Contains("redis-server"));
             Assert.Contains(tree, pid => CommandLine(pid).Contains("epmd"));
             Assert.True(ports.Count >= 10, $"expected the servers', services' and dashboard's ports, saw {ports.Count}");
 
-            Assert.Equal(0, Signal(appHost.Id, Sigint));
+            Assert.True(ProcessTree.SignalOnly(appHost.Id, ProcessTree.Interrupt));
             await appHost.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
 
-            var survivors = await WaitAsync(() => tree.Where(IsAlive).ToList(), TimeSpan.FromSeconds(30));
+            var survivors = await WaitAsync(() => tree.Where(ProcessTree.IsAlive).ToList(), TimeSpan.FromSeconds(30));
             Assert.True(survivors.Count == 0,
                 "still running after Ctrl+C: " + string.Join("; ", survivors.Select(pid => $"{pid} {CommandLine(pid)}")));
             var listening = await WaitAsync(() => ports.Where(Listens).ToList(), TimeSpan.FromSeconds(10));
@@ -43,12 +44,14 @@ public sealed partial class StopTests
         }
     }
 
+    private static readonly string AppHostDirectory = Path.Combine(BuildInfo.RepoRoot, "AppHost");
+
     private static Process StartAppHost(string state)
     {
-        var appHost = Path.Combine(RepositoryRoot.AppHostDirectory, "bin", "Debug", "net10.0", "ECommerce.AppHost.dll");
+        var appHost = Path.Combine(AppHostDirectory, "bin", "Debug", "net10.0", "ECommerce.AppHost.dll");
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepositoryRoot.AppHostDirectory,
+            WorkingDirectory = AppHostDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -74,45 +77,6 @@ public sealed partial class StopTests
             current = left();
         }
         return current;
-    }
-
-    private static IEnumerable<int> Descendants(int root)
-    {
-        var children = new Dictionary<int, List<int>>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
-                (children.TryGetValue(parent, out var list) ? list : children[parent] = []).Add(pid);
-            }
-            catch (IOException) { } // exited meanwhile
-        }
-        var found = new List<int>();
-        var queue = new Queue<int>([root]);
-        while (queue.TryDequeue(out var pid))
-            foreach (var child in children.GetValueOrDefault(pid, []))
-            {
-                found.Add(child);
-                queue.Enqueue(child);
-            }
-        return found;
-    }
-
-    /// <summary>Alive and not a zombie: PID 1 here may reap exited processes late.</summary>
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)] != 'Z';
-        }
-        catch (IOException)
-        {
-            return false;
-        }
     }
 
     private static string CommandLine(int pid)
@@ -153,11 +117,6 @@ public sealed partial class StopTests
             return false;
         }
     }
-
-    private const int Sigint = 2;
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Signal(int pid, int signal);
 
     [GeneratedRegex(@":(\d+)\s+\S+:\*")]
     private static partial Regex PortPattern();

@@ -1,4 +1,3 @@
-using ECommerce.LocalServers;
 using ECommerce.TestInfrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -8,6 +8,7 @@ namespace ECommerce.SystemInfrastructure;
 /// </summary>
 public static class ProcessTree
 {
+    public const int Interrupt = 2;
     public const int Kill = 9;
     public const int Cont = 18;
     public const int Stop = 19;
@@ -17,6 +18,9 @@ public static class ProcessTree
     {
         foreach (var member in WithDescendants(pid)) _ = SendSignal(member, signal);
     }
+
+    /// <summary>Signals the one process (as Ctrl+C signals the AppHost run from a shell); false when it is gone.</summary>
+    public static bool SignalOnly(int pid, int signal) => SendSignal(pid, signal) == 0;
 
     public static IReadOnlyList<int> WithDescendants(int pid)
     {
