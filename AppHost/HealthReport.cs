@@ -17,9 +17,11 @@ public static class HealthReport
 
     public static void ReportWhenHealthy(this DistributedApplication app)
     {
+        // From now, not from ApplicationStarted: a resource that fails early can hold the start up, and then the
+        // report is what tells.
         var started = Stopwatch.StartNew();
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
-        lifetime.ApplicationStarted.Register(() => _ = ReportAsync(app, started, lifetime.ApplicationStopping));
+        _ = Task.Run(() => ReportAsync(app, started, lifetime.ApplicationStopping));
     }
 
     private static async Task ReportAsync(DistributedApplication app, Stopwatch started, CancellationToken stopping)
@@ -30,7 +32,7 @@ public static class HealthReport
         var watched = model.Resources.Where(r => r.Annotations.OfType<HealthCheckAnnotation>().Any()).Select(r => r.Name).ToHashSet();
         var states = new ConcurrentDictionary<string, string>();
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        _ = WatchAsync(notifications, watched, states, watching.Token);
+        _ = WatchAsync(notifications, watched, states, logger, watching.Token);
         try
         {
             var healthy = Task.WhenAll(watched.Select(name => notifications.WaitForResourceHealthyAsync(name, stopping)));
@@ -61,14 +63,19 @@ public static class HealthReport
     }
 
     private static async Task WatchAsync(ResourceNotificationService notifications, HashSet<string> watched,
-        ConcurrentDictionary<string, string> states, CancellationToken ct)
+        ConcurrentDictionary<string, string> states, ILogger logger, CancellationToken ct)
     {
+        var failed = new HashSet<string>();
         try
         {
             await foreach (var update in notifications.WatchAsync(ct))
             {
-                if (!watched.Contains(update.Resource.Name)) continue;
                 var snapshot = update.Snapshot;
+                // Any resource (a run-once step too) that failed: said once, as whatever waits for it will wait forever.
+                if (IsFailure(snapshot) && failed.Add(update.Resource.Name))
+                    logger.LogError("{Resource} {State}{Code}: its console log in the dashboard says why; what waits for it cannot start.",
+                        update.Resource.Name, snapshot.State?.Text, snapshot.ExitCode is { } code ? $" with exit code {code}" : "");
+                if (!watched.Contains(update.Resource.Name)) continue;
                 states[update.Resource.Name] = snapshot.HealthStatus?.ToString() == "Healthy"
                     ? "Healthy"
                     : $"{snapshot.State?.Text ?? "?"}{(snapshot.HealthStatus is { } health ? ", " + health : "")}";
@@ -78,4 +85,9 @@ public static class HealthReport
         {
         }
     }
+
+    private static bool IsFailure(CustomResourceSnapshot snapshot) =>
+        snapshot.State?.Text == KnownResourceStates.FailedToStart
+        || ((snapshot.State?.Text == KnownResourceStates.Exited || snapshot.State?.Text == KnownResourceStates.Finished)
+            && snapshot.ExitCode is { } code && code != 0);
 }

@@ -25,6 +25,8 @@ public static class LocalPostgresBuilderExtensions
                 "set -e; if [ -f \"$PGDATA/PG_VERSION\" ]; then echo 'cluster exists'; exit 0; fi; rm -rf \"$PGDATA\"; " +
                 "umask 077; printf '%s' \"$PGPASSWORD\" > .pw; " +
                 (IsRoot ? "chown -R postgres:postgres .; " : "") +
+                (IsRoot ? $"{asPostgres}test -x \"$PWD\" || {{ echo \"The postgres user cannot reach $PWD: a folder above it " +
+                          "lacks o+x. Run with --state <a folder it can reach>, e.g. --state /var/tmp/ecommerce.\" >&2; exit 1; }; " : "") +
                 $"{asPostgres}{Binaries}/initdb -D \"$PGDATA\" -U {LocalPostgresResource.UserName} --pwfile=.pw " +
                 "--auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 --no-sync; rm -f .pw")
             .WithEnvironment("PGDATA", data)

@@ -16,6 +16,10 @@ public static class LocalServerState
             : Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".state"));
         var folder = Path.Combine(root, resource);
         Directory.CreateDirectory(folder);
+        // Run as root, PostgreSQL runs as the postgres user, which must pass through the state folder (a temporary
+        // folder is created 0700): traverse only, nothing listed.
+        if (Environment.UserName == "root" && !OperatingSystem.IsWindows())
+            File.SetUnixFileMode(root, File.GetUnixFileMode(root) | UnixFileMode.OtherExecute | UnixFileMode.GroupExecute);
         return folder;
     }
 

@@ -21,7 +21,8 @@ public sealed partial class StopTests
         try
         {
             await output.WaitForAsync(line => line.Contains("All healthy in"), TimeSpan.FromMinutes(10));
-            var tree = ProcessTree.WithDescendants(appHost.Id).ToHashSet();
+            // DCP detaches from the AppHost (its parent is init) and watches it through --monitor <pid>: its tree counts too.
+            var tree = ProcessTree.WithDescendants(appHost.Id).Concat(DcpOf(appHost.Id).SelectMany(ProcessTree.WithDescendants)).ToHashSet();
             var ports = ListeningPorts(tree);
             Assert.Contains(tree, pid => CommandLine(pid).Contains("postgres"));
             Assert.Contains(tree, pid => CommandLine(pid).Contains("redis-server"));
@@ -78,6 +79,11 @@ public sealed partial class StopTests
         }
         return current;
     }
+
+    private static IEnumerable<int> DcpOf(int appHost) =>
+        Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Select(n => int.TryParse(n, out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && CommandLine(pid) is var cmd && cmd.Contains("dcp") && cmd.Contains($"--monitor {appHost} "))
+            .ToList();
 
     private static string CommandLine(int pid)
     {
