@@ -31,6 +31,9 @@ public sealed class SlidingWindowLimiter(IDatabase db)
     public async Task<SlidingWindowDecision> HitAsync(string key, int limit, TimeSpan window, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        // Refused at once while the multiplexer is reconnecting: a command sent then waits out the connect attempt (seconds).
+        if (!db.Multiplexer.IsConnected)
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Redis is not connected.");
         var reply = (RedisResult[])(await db.ScriptEvaluateAsync(Hit, new
         {
             key = (RedisKey)key, windowMs = RedisLock.Milliseconds(window), limit, hit = Guid.NewGuid().ToString("N"),
